@@ -1,0 +1,128 @@
+// bin/habeas: the command line. Each command is a thin shell over the same functions the HTTP
+// API calls.
+import { Command, Option } from 'commander';
+import { ROLES } from '../domain/vocabularies.ts';
+import { password as passwordSchema, userFields } from '../domain/entities.ts';
+import { verifyAuditChain } from '../store/audit.ts';
+import { createApiToken, createUser, listUsers, setPassword } from '../store/users.ts';
+import { ConfigError, describeStore, loadConfig, type Config } from '../server/config.ts';
+import { Problem } from '../server/errors.ts';
+import { openStore, startServer } from '../server/start.ts';
+import { readSecret } from './prompt.ts';
+
+const program = new Command()
+  .name('habeas')
+  .description('Case files of people held in detention.\nSettings come from the environment: PORT, HABEAS_DATA_DIR, DATABASE_URL, HABEAS_ADMIN_PASSWORD (see README).')
+  .showHelpAfterError();
+
+async function withStore<T>(work: (db: Awaited<ReturnType<typeof openStore>>, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = await openStore(config);
+  try {
+    return await work(db, config);
+  } finally {
+    await db.close();
+  }
+}
+
+program
+  .command('serve')
+  .description('Start the server (and on a new store, create the first admin and the demo case)')
+  .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
+  .action(async (options: { port?: string }) => {
+    if (options.port) process.env.PORT = options.port;
+    const config = loadConfig();
+    process.stdout.write(`Opening the ${describeStore(config)}…\n`);
+    const running = await startServer(config);
+    const lines = [``, `Habeas is running at ${running.url}`];
+    if (running.firstRun) {
+      lines.push(`  A new store: created the first admin, "${running.firstRun.adminUsername}".`);
+      if (running.firstRun.generatedPassword) {
+        lines.push(`  Its password, shown only this once: ${running.firstRun.generatedPassword}`);
+        lines.push(`  (Set HABEAS_ADMIN_PASSWORD before the first start to choose it instead.)`);
+      }
+      if (running.firstRun.demoCaseId) lines.push(`  Loaded the demo case: ${running.url}/api/cases/${running.firstRun.demoCaseId}`);
+    }
+    lines.push(`  API documentation: ${running.url}/api/docs`, `  Sign in: POST ${running.url}/api/auth/login`, `  Stop with Ctrl+C.`, ``);
+    process.stdout.write(lines.join('\n'));
+    const stop = async () => {
+      await running.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+const user = program.command('user').description('Manage users');
+user
+  .command('add <username>')
+  .description('Add a user; asks for the password (or reads HABEAS_NEW_PASSWORD)')
+  .addOption(new Option('-r, --role <role>', 'role').choices(ROLES).default('viewer'))
+  .option('-n, --name <displayName>', 'display name')
+  .action(async (username: string, options: { role: (typeof ROLES)[number]; name?: string }) => {
+    const fields = userFields.parse({ username, role: options.role, displayName: options.name ?? null });
+    const password = passwordSchema.parse(await readSecret('Password for ' + username));
+    const created = await withStore((db) => createUser(db, null, { ...fields, password }));
+    process.stdout.write(`Added ${created.username} (${created.role}).\n`);
+  });
+user
+  .command('passwd <username>')
+  .description("Set a user's password; ends their sessions")
+  .action(async (username: string) => {
+    const password = passwordSchema.parse(await readSecret('New password for ' + username));
+    await withStore((db) => setPassword(db, null, username, password));
+    process.stdout.write(`Password changed for ${username}; their sessions have ended.\n`);
+  });
+user
+  .command('list')
+  .description('List users')
+  .action(async () => {
+    const users = await withStore((db) => listUsers(db));
+    for (const u of users) {
+      process.stdout.write(`${u.username.padEnd(24)} ${u.role.padEnd(7)} ${u.disabled ? 'disabled' : 'active'}  ${u.createdAt}\n`);
+    }
+  });
+
+program
+  .command('token')
+  .description('Manage API tokens')
+  .command('create <username>')
+  .description('Create an API token for a user; printed once')
+  .requiredOption('--name <name>', 'what the token is for')
+  .action(async (username: string, options: { name: string }) => {
+    const token = await withStore(async (db) => {
+      const found = (await listUsers(db)).find((u) => u.username === username);
+      if (!found) throw new Problem('not-found', `No user named ${username}.`);
+      return createApiToken(db, null, found.id, options.name);
+    });
+    process.stdout.write(`${token.token}\n`);
+    process.stderr.write('Keep it secret: it is shown only this once. Use it as "Authorization: Bearer <token>".\n');
+  });
+
+program
+  .command('audit')
+  .description('The audit log')
+  .command('verify')
+  .description('Prove the audit chain intact, or name the first broken entry')
+  .action(async () => {
+    const result = await withStore((db) => verifyAuditChain(db));
+    if (result.ok) {
+      process.stdout.write(`The audit chain is intact: ${result.entries} entries verified.\n`);
+    } else {
+      process.stdout.write(`The audit chain is BROKEN at entry ${result.brokenAt}: ${result.reason}. ${result.entries} entries before it verified.\n`);
+      process.exitCode = 1;
+    }
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const message =
+    error instanceof ConfigError ? error.message
+    : error instanceof Problem ? error.message
+    : error instanceof Error && error.name === 'ZodError' ? `Not valid: ${(error as unknown as { issues: Array<{ message: string }> }).issues.map((i) => i.message).join('; ')}`
+    : error instanceof Error ? error.message
+    : String(error);
+  process.stderr.write(`habeas: ${message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,125 @@
+// Administration: users, grants to restricted cases, API tokens and the audit log.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { id, password, userFields } from '../../domain/entities.ts';
+import { verifyAuditChain } from '../../store/audit.ts';
+import type { Db } from '../../store/db.ts';
+import { getRecord } from '../../store/records.ts';
+import { createApiToken, createUser, grantCase, listUsers, revokeGrant } from '../../store/users.ts';
+import { requireRole } from '../auth.ts';
+import { Problem } from '../errors.ts';
+import { listQueryBase, problemSchema } from './records.ts';
+import { userSchema } from './auth.ts';
+import { decodeCursor, encodeCursor } from '../../store/cursor.ts';
+
+const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+
+export function registerAdminRoutes(app: FastifyInstance, db: Db) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/users', {
+    schema: { tags: ['Administration'], summary: 'List users', response: { 200: z.object({ items: z.array(userSchema), next: z.null() }), ...problems } },
+  }, async (request) => {
+    requireRole(request, 'admin');
+    return { items: await listUsers(db), next: null };
+  });
+
+  r.post('/api/users', {
+    schema: {
+      tags: ['Administration'], summary: 'Create a user',
+      body: z.strictObject({ ...userFields.shape, password }),
+      response: { 201: userSchema, ...problems },
+    },
+  }, async (request, reply) => {
+    const admin = requireRole(request, 'admin');
+    return reply.code(201).send(await createUser(db, admin.id, request.body));
+  });
+
+  r.post('/api/tokens', {
+    schema: {
+      tags: ['Administration'],
+      summary: 'Create an API token for yourself (or, as admin, for another user); shown once',
+      body: z.strictObject({ name: z.string().trim().min(1).max(100), userId: id.optional() }),
+      response: { 201: z.object({ id, token: z.string() }), ...problems },
+    },
+  }, async (request, reply) => {
+    const user = requireRole(request, 'viewer');
+    const forUser = request.body.userId ?? user.id;
+    if (forUser !== user.id) requireRole(request, 'admin');
+    return reply.code(201).send(await createApiToken(db, user.id, forUser, request.body.name));
+  });
+
+  const grantParams = z.object({ id, userId: id });
+  r.put('/api/cases/:id/grants/:userId', {
+    schema: { tags: ['Administration'], summary: 'Let a user see a restricted case', params: grantParams, response: { 204: z.null(), ...problems } },
+  }, async (request, reply) => {
+    const admin = requireRole(request, 'admin');
+    // Only someone who can see the case can share it.
+    await getRecord(db, { userId: admin.id }, 'case', request.params.id);
+    await grantCase(db, admin.id, request.params.userId, request.params.id);
+    return reply.code(204).send(null);
+  });
+
+  r.delete('/api/cases/:id/grants/:userId', {
+    schema: { tags: ['Administration'], summary: 'Withdraw a grant', params: grantParams, response: { 204: z.null(), ...problems } },
+  }, async (request, reply) => {
+    const admin = requireRole(request, 'admin');
+    await getRecord(db, { userId: admin.id }, 'case', request.params.id);
+    if (request.params.userId === admin.id) throw new Problem('conflict', 'You cannot withdraw your own grant.');
+    await revokeGrant(db, admin.id, request.params.userId, request.params.id);
+    return reply.code(204).send(null);
+  });
+
+  r.get('/api/audit', {
+    schema: {
+      tags: ['Administration'], summary: 'The audit log, newest first',
+      querystring: z.object({ ...listQueryBase, recordId: z.string().max(100).optional() }),
+      response: {
+        200: z.object({
+          items: z.array(z.object({
+            seq: z.number(), at: z.string(), actorId: z.string().nullable(), action: z.string(),
+            recordType: z.string(), recordId: z.string(), before: z.unknown(), after: z.unknown(), hash: z.string(),
+          })),
+          next: z.string().nullable(),
+        }),
+        ...problems,
+      },
+    },
+  }, async (request) => {
+    requireRole(request, 'admin');
+    const { cursor, limit, recordId } = request.query;
+    const params: unknown[] = [limit + 1];
+    const where: string[] = [];
+    if (recordId) { params.push(recordId); where.push(`record_id = $${params.length}`); }
+    if (cursor) { params.push(cursorSeq(cursor)); where.push(`seq < $${params.length}`); }
+    const rows = await db.query<Record<string, unknown>>(
+      `SELECT seq, at, actor_id, action, record_type, record_id, before, after, hash FROM audit_log
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $1`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map((row) => ({
+        seq: row.seq as number, at: (row.at as Date).toISOString(), actorId: row.actor_id as string | null,
+        action: row.action as string, recordType: row.record_type as string, recordId: row.record_id as string,
+        before: row.before, after: row.after, hash: row.hash as string,
+      })),
+      next: rows.length > limit ? encodeCursor(new Date(0), seqId(page.at(-1)!.seq as number)) : null,
+    };
+  });
+
+  r.get('/api/audit/verify', {
+    schema: {
+      tags: ['Administration'], summary: 'Check that the audit chain is intact',
+      response: { 200: z.object({ ok: z.boolean(), entries: z.number(), brokenAt: z.number().optional(), reason: z.string().optional() }), ...problems },
+    },
+  }, async (request) => {
+    requireRole(request, 'admin');
+    return verifyAuditChain(db);
+  });
+}
+
+// The audit cursor reuses the opaque cursor format, carrying the sequence number in the id slot.
+const seqId = (seq: number) => `00000000-0000-0000-0000-${seq.toString().padStart(12, '0')}`;
+const cursorSeq = (cursor: string) => Number(decodeCursor(cursor)[1].slice(24));

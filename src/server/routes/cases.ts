@@ -1,0 +1,155 @@
+// What a case adds to its record: the subject's names, days in detention derived from the
+// detention periods, the current facility; and the case timeline.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { dateFromDb, daysBetween, formatDayRange, formatPreciseDate, todayUtc, totalDays } from '../../domain/dates.ts';
+import { id } from '../../domain/entities.ts';
+import { EVENT_KIND_OF, type EventType } from '../../domain/vocabularies.ts';
+import type { Db, Queryable } from '../../store/db.ts';
+import { getRecord } from '../../store/records.ts';
+import { visibleSql } from '../../store/visibility.ts';
+import { requireRole } from '../auth.ts';
+import { problemSchema } from './records.ts';
+
+type Rec = Record<string, unknown>;
+
+export interface DetentionSummary {
+  days: { min: number; max: number } | null;
+  label: string;
+  ongoing: boolean;
+  since: string | null;
+}
+
+/** Days in detention are never typed in: they follow from the periods, at the precision they allow. */
+export function summariseDetention(periods: Array<{ start: string; end: string | null }>, today = todayUtc()): DetentionSummary {
+  const ranges = periods.map((p) => {
+    const start = dateFromDb(p.start)!;
+    const end = dateFromDb(p.end);
+    return daysBetween(start, end ?? 'today', today);
+  });
+  const ongoing = periods.some((p) => p.end === null);
+  if (periods.length === 0) return { days: null, label: 'no detention recorded', ongoing: false, since: null };
+  if (ranges.some((r) => r === null)) return { days: null, label: 'unknown length', ongoing, since: null };
+  const days = totalDays(ranges as Array<{ min: number; max: number }>);
+  const current = periods.find((p) => p.end === null);
+  return { days, label: formatDayRange(days), ongoing, since: current ? formatPreciseDate(dateFromDb(current.start)!) : null };
+}
+
+export async function enrichCases(db: Queryable, cases: Rec[]): Promise<void> {
+  if (cases.length === 0) return;
+  const caseIds = cases.map((c) => c.id);
+  const subjects = await db.query<{ id: string; canonical_name: string; aliases: string[] }>(
+    'SELECT id, canonical_name, aliases FROM persons WHERE id = ANY($1::uuid[])',
+    [cases.map((c) => c.subjectPersonId)],
+  );
+  const periods = await db.query<{ case_id: string; start: string; end: string | null; facility_id: string | null; facility: string | null }>(
+    `SELECT d.case_id, d.start, d."end", d.facility_id, p.name AS facility
+     FROM detention_periods d LEFT JOIN places p ON p.id = d.facility_id
+     WHERE d.case_id = ANY($1::uuid[]) AND d.retracted_at IS NULL
+     ORDER BY d.start_earliest`,
+    [caseIds],
+  );
+  const subjectById = new Map(subjects.map((s) => [s.id, s]));
+  for (const c of cases) {
+    const subject = subjectById.get(c.subjectPersonId as string);
+    c.subject = subject ? { id: subject.id, canonicalName: subject.canonical_name, aliases: subject.aliases } : null;
+    const own = periods.filter((p) => p.case_id === c.id);
+    c.daysInDetention = summariseDetention(own);
+    const latest = own.at(-1);
+    c.currentFacility = latest?.facility_id ? { id: latest.facility_id, name: latest.facility } : null;
+  }
+}
+
+const timelineItem: z.ZodType<Rec> = z.looseObject({
+  id,
+  type: z.string(),
+  kind: z.string(),
+  date: z.string().nullable(),
+  dateLabel: z.string(),
+  precision: z.string().nullable(),
+  description: z.string().nullable(),
+  disputed: z.boolean(),
+  verified: z.boolean(),
+  claims: z.array(z.looseObject({ id, stance: z.string(), quote: z.string() })),
+});
+
+export function registerCaseRoutes(app: FastifyInstance, db: Db) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/cases/:id/timeline', {
+    schema: {
+      tags: ['Cases'],
+      summary: "A case's events in date order, each with its claims and sources",
+      description: 'Partial dates sort by their first possible day; `disputed` is true when a claim disputes the event.',
+      params: z.object({ id }),
+      response: { 200: z.object({ items: z.array(timelineItem), next: z.null() }), 401: problemSchema, 404: problemSchema },
+    },
+  }, async (request) => {
+    const user = requireRole(request, 'viewer');
+    await getRecord(db, { userId: user.id }, 'case', request.params.id);
+    return { items: await caseTimeline(db, user.id, request.params.id), next: null };
+  });
+}
+
+export async function caseTimeline(db: Queryable, userId: string, caseId: string): Promise<Rec[]> {
+  const events = await db.query<Rec>(
+    `SELECT e.id, e.type, e.date, e.date_precision, e.place_id, pl.name AS place_name, e.attributes, e.description
+     FROM events e LEFT JOIN places pl ON pl.id = e.place_id
+     WHERE e.case_id = $1 AND e.retracted_at IS NULL
+     ORDER BY e.date_earliest NULLS LAST, e.date_latest NULLS LAST, e.created_at, e.id`,
+    [caseId],
+  );
+  if (events.length === 0) return [];
+  const eventIds = events.map((e) => e.id);
+  const participants = await db.query<Rec>(
+    `SELECT ep.event_id, ep.role, ep.person_id, ep.organization_id, coalesce(p.canonical_name, o.name) AS name
+     FROM event_participants ep
+     LEFT JOIN persons p ON p.id = ep.person_id LEFT JOIN organizations o ON o.id = ep.organization_id
+     WHERE ep.event_id = ANY($1::uuid[]) ORDER BY ep.event_id, ep.position`,
+    [eventIds],
+  );
+  const claims = await db.query<Rec>(
+    `SELECT t.id, t.record_id, t.field, t.stance, t.credibility, t.quote, t.start, t."end",
+            s.id AS source_id, s.title, s.publisher, s.url, s.published_date, s.reliability
+     FROM claims t JOIN sources s ON s.id = t.source_id
+     WHERE t.record_id = ANY($2::uuid[]) AND t.retracted_at IS NULL AND ${visibleSql('claim')}
+     ORDER BY t.created_at, t.id`,
+    [userId, eventIds],
+  );
+  return events.map((e) => {
+    const date = dateFromDb(e.date as string | null);
+    const own = claims.filter((c) => c.record_id === e.id);
+    const disputed = own.some((c) => c.stance === 'disputes');
+    // Verified: a reliable source (A/B) states it with good credibility (1–2), and nobody disputes it.
+    const verified = !disputed && own.some((c) => ['A', 'B'].includes(c.reliability as string) && (c.credibility as number) <= 2);
+    return {
+      id: e.id,
+      type: e.type,
+      kind: EVENT_KIND_OF[e.type as EventType],
+      date: e.date ?? null,
+      dateLabel: date ? formatPreciseDate(date) : 'date unknown',
+      precision: e.date_precision ?? null,
+      place: e.place_id ? { id: e.place_id, name: e.place_name } : null,
+      attributes: e.attributes,
+      description: e.description ?? null,
+      participants: participants
+        .filter((p) => p.event_id === e.id)
+        .map((p) => ({ role: p.role, personId: p.person_id, organizationId: p.organization_id, name: p.name })),
+      disputed,
+      verified,
+      claims: own.map((c) => ({
+        id: c.id,
+        field: c.field,
+        stance: c.stance,
+        credibility: c.credibility,
+        quote: c.quote,
+        start: c.start,
+        end: c.end,
+        source: {
+          id: c.source_id, title: c.title, publisher: c.publisher, url: c.url,
+          publishedDate: c.published_date, reliability: c.reliability,
+        },
+      })),
+    };
+  });
+}

@@ -1,0 +1,293 @@
+// Create, read, update, list and retract the records of the case model. Each write is one
+// transaction: references checked, row written, derived rows (participants, name index) kept in
+// step, and an audit entry appended — all or nothing.
+import { createHash, randomUUID } from 'node:crypto';
+import { parsePreciseDate } from '../domain/dates.ts';
+import { KINDS, type KindName } from '../domain/entities.ts';
+import { searchKey } from '../domain/names.ts';
+import { invalid, notFound, Problem } from '../server/errors.ts';
+import { appendAudit } from './audit.ts';
+import type { Db, Queryable } from './db.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { checkRefs, refsOf } from './refs.ts';
+import { columnFields, decodeRow, quote, selectList, snake, TABLES } from './tables.ts';
+import { visibleSql } from './visibility.ts';
+
+type Rec = Record<string, unknown>;
+
+export interface Actor {
+  userId: string;
+}
+
+const LABEL: Record<KindName, string> = {
+  person: 'person', organization: 'organisation', place: 'place', case: 'case',
+  detention_period: 'detention period', event: 'event', health_condition: 'health condition',
+  care_request: 'care request', visit: 'visit', source: 'source', claim: 'claim',
+};
+
+/** Column values for a (partial) record: dates split into their four columns, json serialised. */
+function columnValues(kind: KindName, record: Rec): Map<string, unknown> {
+  const spec = TABLES[kind];
+  const values = new Map<string, unknown>();
+  for (const field of columnFields(kind)) {
+    if (!(field in record) || record[field] === undefined) continue;
+    const value = record[field];
+    const column = snake(field);
+    if (spec.dates.includes(field)) {
+      const date = value == null ? null : parsePreciseDate(String(value));
+      values.set(column, date?.text ?? null);
+      values.set(`${column}_earliest`, date?.earliest ?? null);
+      values.set(`${column}_latest`, date?.latest ?? null);
+      values.set(`${column}_precision`, date?.precision ?? null);
+    } else if (spec.json.includes(field)) {
+      values.set(column, JSON.stringify(value ?? null));
+    } else {
+      values.set(column, value);
+    }
+  }
+  return values;
+}
+
+/** Runs the kind's cross-field rules; throws a 400 naming each field. */
+function checkRules(kind: KindName, record: Rec) {
+  const issues = KINDS[kind].rules(record as never);
+  if (issues.length) throw invalid(issues.map((i) => ({ field: i.path, message: i.message })));
+}
+
+async function loadChildren(q: Queryable, kind: KindName, records: Rec[]): Promise<void> {
+  if (kind !== 'event' || records.length === 0) return;
+  const rows = await q.query<{ event_id: string; person_id: string | null; organization_id: string | null; role: string }>(
+    `SELECT event_id, person_id, organization_id, role FROM event_participants
+     WHERE event_id = ANY($1::uuid[]) ORDER BY event_id, position`,
+    [records.map((r) => r.id)],
+  );
+  const byEvent = new Map<string, Rec[]>();
+  for (const row of rows) {
+    const list = byEvent.get(row.event_id) ?? [];
+    list.push({ personId: row.person_id, organizationId: row.organization_id, role: row.role });
+    byEvent.set(row.event_id, list);
+  }
+  for (const record of records) record.participants = byEvent.get(record.id as string) ?? [];
+}
+
+async function writeChildren(tx: Queryable, kind: KindName, id: string, record: Rec): Promise<void> {
+  if (kind === 'event' && record.participants !== undefined) {
+    await tx.query('DELETE FROM event_participants WHERE event_id = $1', [id]);
+    const participants = (record.participants as Rec[]) ?? [];
+    for (const [position, p] of participants.entries()) {
+      await tx.query(
+        `INSERT INTO event_participants (event_id, position, person_id, organization_id, role)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [id, position, p.personId ?? null, p.organizationId ?? null, p.role],
+      );
+    }
+  }
+  const names = TABLES[kind].names;
+  if (names) {
+    await tx.query('DELETE FROM entity_names WHERE entity_type = $1 AND entity_id = $2', [kind, id]);
+    for (const name of names(record)) {
+      await tx.query(
+        'INSERT INTO entity_names (entity_type, entity_id, name, search_key) VALUES ($1, $2, $3, $4)',
+        [kind, id, name, searchKey(name)],
+      );
+    }
+  }
+}
+
+/** Reads one record without the visibility check (for use inside a write that already made it). */
+async function readRaw(q: Queryable, kind: KindName, id: string, forUpdate = false): Promise<Rec | null> {
+  const [row] = await q.query<Rec>(
+    `SELECT ${selectList(kind)} FROM ${TABLES[kind].table} t WHERE t.id = $1 AND t.retracted_at IS NULL
+     ${forUpdate ? 'FOR UPDATE' : ''}`,
+    [id],
+  );
+  if (!row) return null;
+  const record = decodeRow(kind, row);
+  await loadChildren(q, kind, [record]);
+  return record;
+}
+
+export async function getRecord(db: Queryable, actor: Actor, kind: KindName, id: string): Promise<Rec> {
+  const spec = TABLES[kind];
+  const [row] = await db.query<Rec>(
+    `SELECT ${selectList(kind)} FROM ${spec.table} t
+     WHERE t.id = $2 AND t.retracted_at IS NULL AND ${visibleSql(spec.scope)}`,
+    [actor.userId, id],
+  );
+  if (!row) throw notFound(LABEL[kind]);
+  const record = decodeRow(kind, row);
+  await loadChildren(db, kind, [record]);
+  return record;
+}
+
+export interface ListOptions {
+  filters?: Record<string, string | undefined>;
+  cursor?: string;
+  limit?: number;
+}
+
+/** Oldest first, by (created_at, id): a cursor stays valid while records are added. */
+export async function listRecords(
+  db: Queryable,
+  actor: Actor,
+  kind: KindName,
+  { filters = {}, cursor, limit = 50 }: ListOptions,
+): Promise<{ items: Rec[]; next: string | null }> {
+  const spec = TABLES[kind];
+  const params: unknown[] = [actor.userId];
+  const where = ['t.retracted_at IS NULL', visibleSql(spec.scope)];
+  for (const field of spec.filters) {
+    const value = filters[field];
+    if (value === undefined) continue;
+    params.push(value);
+    where.push(`t.${quote(snake(field))} = $${params.length}`);
+  }
+  if (filters.tag !== undefined && kind === 'case') {
+    params.push(filters.tag);
+    where.push(`$${params.length} = ANY(t.tags)`);
+  }
+  if (cursor) {
+    const [createdAt, id] = decodeCursor(cursor);
+    params.push(createdAt, id);
+    where.push(`(t.created_at, t.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
+  params.push(limit + 1);
+  const rows = await db.query<Rec>(
+    `SELECT ${selectList(kind, 't', { forList: true })} FROM ${spec.table} t
+     WHERE ${where.join(' AND ')} ORDER BY t.created_at, t.id LIMIT $${params.length}`,
+    params,
+  );
+  const page = rows.slice(0, limit);
+  const items = page.map((row) => decodeRow(kind, row));
+  await loadChildren(db, kind, items);
+  const last = page.at(-1);
+  const next = rows.length > limit && last ? encodeCursor(last.created_at as Date, last.id as string) : null;
+  return { items, next };
+}
+
+/** Fields the store computes on write. */
+async function derived(tx: Queryable, actor: Actor, kind: KindName, record: Rec): Promise<Rec> {
+  if (kind === 'source') {
+    const sha256 = createHash('sha256').update(String(record.text ?? ''), 'utf8').digest('hex');
+    const [same] = await tx.query<{ id: string; hidden: boolean }>(
+      `SELECT t.id, NOT (${visibleSql('cases')}) AS hidden FROM sources t WHERE t.sha256 = $2 AND t.id <> $3`,
+      [actor.userId, sha256, record.id ?? '00000000-0000-0000-0000-000000000000'],
+    );
+    if (same) {
+      throw new Problem('conflict', 'A source with exactly this content exists already.', undefined,
+        same.hidden ? {} : { existingId: same.id });
+    }
+    return { sha256 };
+  }
+  if (kind === 'claim') return { caseId: await claimCase(tx, record) };
+  return {};
+}
+
+/** A claim must quote its source exactly, and point at a record that exists. */
+async function claimCase(tx: Queryable, claim: Rec): Promise<string | null> {
+  const [source] = await tx.query<{ text: string }>('SELECT text FROM sources WHERE id = $1', [claim.sourceId]);
+  const start = claim.start as number;
+  const end = claim.end as number;
+  if (source) {
+    if (end > source.text.length) {
+      throw invalid([{ field: 'end', message: `the source text has only ${source.text.length} characters` }]);
+    }
+    if (source.text.slice(start, end) !== claim.quote) {
+      throw invalid([{ field: 'quote', message: 'does not match the source text between start and end' }]);
+    }
+  }
+  const recordType = claim.recordType as KindName;
+  const table = TABLES[recordType].table;
+  const caseColumn = recordType === 'case' ? 'id' : columnFields(recordType).includes('caseId') ? 'case_id' : 'NULL::uuid';
+  const [row] = await tx.query<{ case_id: string | null }>(
+    `SELECT ${caseColumn} AS case_id FROM ${table} WHERE id = $1 AND retracted_at IS NULL`,
+    [claim.recordId],
+  );
+  if (!row) throw new Problem('unprocessable-reference', `recordId: no ${LABEL[recordType]} with this id`, [
+    { field: 'recordId', message: `no ${LABEL[recordType]} with id ${String(claim.recordId)}` },
+  ]);
+  return row.case_id;
+}
+
+async function insertRow(tx: Queryable, kind: KindName, id: string, actor: Actor, values: Map<string, unknown>) {
+  // Millisecond timestamps, so that a cursor (which carries an ISO time) is exact.
+  const now = new Date().toISOString();
+  const columns = ['id', 'created_by', 'created_at', 'updated_at', ...values.keys()];
+  const params = [id, actor.userId, now, now, ...values.values()];
+  await tx.query(
+    `INSERT INTO ${TABLES[kind].table} (${columns.map(quote).join(', ')})
+     VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')})`,
+    params,
+  );
+}
+
+export async function createRecord(db: Db, actor: Actor, kind: KindName, input: Rec): Promise<Rec> {
+  checkRules(kind, input);
+  return db.transaction(async (tx) => {
+    await checkRefs(tx, actor.userId, refsOf(kind, input));
+    const id = randomUUID();
+    const values = columnValues(kind, input);
+    for (const [field, value] of Object.entries(await derived(tx, actor, kind, input))) values.set(snake(field), value);
+    await insertRow(tx, kind, id, actor, values);
+    await writeChildren(tx, kind, id, input);
+    if (kind === 'case') {
+      // Whoever opens a case keeps it, even after it is made restricted.
+      await tx.query('INSERT INTO grants (user_id, case_id, created_by) VALUES ($1, $2, $1)', [actor.userId, id]);
+    }
+    const created = (await readRaw(tx, kind, id))!;
+    await appendAudit(tx, { actorId: actor.userId, action: 'create', recordType: kind, recordId: id, after: created });
+    return created;
+  });
+}
+
+export async function updateRecord(db: Db, actor: Actor, kind: KindName, id: string, patch: Rec): Promise<Rec> {
+  return db.transaction(async (tx) => {
+    await getRecord(tx, actor, kind, id); // 404 unless visible
+    const before = (await readRaw(tx, kind, id, true))!;
+    const merged = { ...before, ...patch };
+    checkRules(kind, merged);
+    if (kind === 'claim' || kind === 'event' || kind === 'care_request' || kind === 'detention_period' ||
+        kind === 'health_condition') {
+      if (patch.caseId !== undefined && patch.caseId !== before.caseId) {
+        throw invalid([{ field: 'caseId', message: 'a record cannot move to another case; retract it and create a new one' }]);
+      }
+    }
+    await checkRefs(tx, actor.userId, refsOf(kind, patch.caseId ? patch : { ...patch, caseId: before.caseId }));
+    const values = columnValues(kind, patch);
+    for (const [field, value] of Object.entries(await derived(tx, actor, kind, merged))) values.set(snake(field), value);
+    values.delete('case_id');
+    if (values.size > 0) {
+      const columns = [...values.keys()];
+      await tx.query(
+        `UPDATE ${TABLES[kind].table} SET ${columns.map((c, i) => `${quote(c)} = $${i + 2}`).join(', ')},
+         updated_at = now() WHERE id = $1`,
+        [id, ...values.values()],
+      );
+    } else {
+      await tx.query(`UPDATE ${TABLES[kind].table} SET updated_at = now() WHERE id = $1`, [id]);
+    }
+    await writeChildren(tx, kind, id, TABLES[kind].names ? merged : patch);
+    if (kind === 'case' && patch.confidentiality === 'restricted') {
+      await tx.query(
+        `INSERT INTO grants (user_id, case_id, created_by) VALUES ($1, $2, $1)
+         ON CONFLICT (user_id, case_id) DO UPDATE SET revoked_at = NULL`,
+        [actor.userId, id],
+      );
+    }
+    const after = (await readRaw(tx, kind, id))!;
+    await appendAudit(tx, { actorId: actor.userId, action: 'update', recordType: kind, recordId: id, before, after });
+    return after;
+  });
+}
+
+/** Nothing is deleted: a retracted record disappears from answers and stays in the store and audit. */
+export async function retractRecord(db: Db, actor: Actor, kind: KindName, id: string, reason?: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await getRecord(tx, actor, kind, id);
+    await tx.query(`UPDATE ${TABLES[kind].table} SET retracted_at = now(), updated_at = now() WHERE id = $1`, [id]);
+    await appendAudit(tx, {
+      actorId: actor.userId, action: 'retract', recordType: kind, recordId: id, before,
+      after: { retracted: true, reason: reason ?? null },
+    });
+  });
+}

@@ -1,0 +1,83 @@
+// Search: people by any spelling or script (folded search keys, trigram similarity), and full
+// text over sources and events (PostgreSQL text search, ranked). Restricted cases stay invisible.
+import { searchKey } from '../domain/names.ts';
+import type { Queryable } from './db.ts';
+import { visibleSql } from './visibility.ts';
+
+export type SearchKind = 'person' | 'source' | 'event';
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: string;
+  title: string;
+  snippet: string | null;
+  score: number;
+  caseId: string | null;
+  matched?: string;
+}
+
+export async function searchPeople(db: Queryable, userId: string, query: string, limit: number): Promise<SearchHit[]> {
+  const key = searchKey(query);
+  if (!key) return [];
+  const rows = await db.query<{ id: string; canonical_name: string; matched: string; score: number; case_id: string | null }>(
+    `WITH matches AS (
+       SELECT n.entity_id, n.name,
+              greatest(similarity(n.search_key, $2), word_similarity($2, n.search_key)) AS score
+       FROM entity_names n
+       WHERE n.entity_type = 'person' AND (n.search_key % $2 OR $2 <% n.search_key)
+     ), best AS (
+       SELECT DISTINCT ON (entity_id) entity_id, name, score FROM matches ORDER BY entity_id, score DESC
+     )
+     SELECT t.id, t.canonical_name, b.name AS matched, b.score,
+            (SELECT c.id FROM cases c WHERE c.subject_person_id = t.id AND c.retracted_at IS NULL
+             ORDER BY c.created_at LIMIT 1) AS case_id
+     FROM best b JOIN persons t ON t.id = b.entity_id
+     WHERE t.retracted_at IS NULL AND ${visibleSql('subject')}
+     ORDER BY b.score DESC, t.canonical_name LIMIT $3`,
+    [userId, key, limit],
+  );
+  return rows.map((r) => ({
+    kind: 'person', id: r.id, title: r.canonical_name, snippet: null, score: r.score,
+    caseId: r.case_id, matched: r.matched,
+  }));
+}
+
+export async function searchText(
+  db: Queryable,
+  userId: string,
+  query: string,
+  kinds: SearchKind[],
+  limit: number,
+): Promise<SearchHit[]> {
+  const hits: SearchHit[] = [];
+  if (kinds.includes('source')) {
+    const rows = await db.query<{ id: string; title: string; score: number; snippet: string }>(
+      `WITH q AS (SELECT websearch_to_tsquery('english', $2) AS q),
+       top AS (
+         SELECT t.id, t.title, t.text, ts_rank_cd(t.search, q.q) AS score
+         FROM sources t, q WHERE t.search @@ q.q AND t.retracted_at IS NULL AND ${visibleSql('cases')}
+         ORDER BY score DESC, t.id LIMIT $3
+       )
+       SELECT top.id, top.title, top.score,
+              ts_headline('english', left(top.text, 20000), q.q,
+                          'StartSel=«,StopSel=»,MaxWords=30,MinWords=12,MaxFragments=1') AS snippet
+       FROM top, q ORDER BY top.score DESC, top.id`,
+      [userId, query, limit],
+    );
+    hits.push(...rows.map((r) => ({ kind: 'source' as const, id: r.id, title: r.title, snippet: r.snippet, score: r.score, caseId: null })));
+  }
+  if (kinds.includes('event')) {
+    const rows = await db.query<{ id: string; type: string; date: string | null; case_id: string; description: string | null; score: number }>(
+      `WITH q AS (SELECT websearch_to_tsquery('english', $2) AS q)
+       SELECT t.id, t.type, t.date, t.case_id, t.description, ts_rank_cd(t.search, q.q) AS score
+       FROM events t, q WHERE t.search @@ q.q AND t.retracted_at IS NULL AND ${visibleSql('case')}
+       ORDER BY score DESC, t.id LIMIT $3`,
+      [userId, query, limit],
+    );
+    hits.push(...rows.map((r) => ({
+      kind: 'event' as const, id: r.id, title: `${r.type.replace(/_/g, ' ')}${r.date ? ` (${r.date})` : ''}`,
+      snippet: r.description, score: r.score, caseId: r.case_id,
+    })));
+  }
+  return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+}

@@ -1,0 +1,214 @@
+// Users, their sessions, API tokens and grants to restricted cases. Passwords are argon2id hashes;
+// session and API tokens are random and kept only as SHA-256 hashes, so a copy of the store does
+// not let anyone sign in.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
+import type { Role } from '../domain/vocabularies.ts';
+import { notFound, Problem } from '../server/errors.ts';
+import { appendAudit } from './audit.ts';
+import type { Db, Queryable } from './db.ts';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string | null;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+}
+
+// OWASP's argon2id baseline: 19 MiB, 2 passes.
+const ARGON2 = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+// Verified against when the username is unknown, so that both answers take the same time.
+let dummyHash: Promise<string> | undefined;
+
+export const hashPassword = (password: string) => argon2Hash(password, ARGON2);
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string | null;
+  role: Role;
+  disabled_at: Date | null;
+  created_at: Date;
+  password_hash: string;
+}
+
+const toUser = (row: UserRow): User => ({
+  id: row.id,
+  username: row.username,
+  displayName: row.display_name,
+  role: row.role,
+  disabled: row.disabled_at !== null,
+  createdAt: row.created_at.toISOString(),
+});
+
+export async function countUsers(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*) AS n FROM users');
+  return row?.n ?? 0;
+}
+
+export async function createUser(
+  db: Db,
+  actorId: string | null,
+  input: { username: string; displayName?: string | null; role: Role; password: string },
+): Promise<User> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.query('SELECT 1 FROM users WHERE username = $1', [input.username]);
+    if (existing) {
+      throw new Problem('conflict', `A user named ${input.username} exists already.`, [
+        { field: 'username', message: 'is taken' },
+      ]);
+    }
+    const id = randomUUID();
+    const [row] = await tx.query<UserRow>(
+      `INSERT INTO users (id, username, display_name, role, password_hash, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+      [id, input.username, input.displayName ?? null, input.role, passwordHash, actorId],
+    );
+    const user = toUser(row!);
+    await appendAudit(tx, { actorId, action: 'create', recordType: 'user', recordId: id, after: user });
+    return user;
+  });
+}
+
+export async function setPassword(db: Db, actorId: string | null, username: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const [row] = await tx.query<{ id: string }>(
+      'UPDATE users SET password_hash = $2, updated_at = now() WHERE username = $1 RETURNING id',
+      [username, passwordHash],
+    );
+    if (!row) throw notFound('user');
+    // A new password ends every session signed in with the old one.
+    await tx.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [row.id]);
+    await appendAudit(tx, { actorId, action: 'set-password', recordType: 'user', recordId: row.id });
+  });
+}
+
+export async function listUsers(db: Queryable): Promise<User[]> {
+  return (await db.query<UserRow>('SELECT * FROM users ORDER BY created_at, id')).map(toUser);
+}
+
+export async function findUser(db: Queryable, id: string): Promise<User | null> {
+  const [row] = await db.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
+  return row ? toUser(row) : null;
+}
+
+/** The user when the password is right; null otherwise (same time either way). */
+export async function checkPassword(db: Queryable, username: string, password: string): Promise<User | null> {
+  const [row] = await db.query<UserRow>('SELECT * FROM users WHERE username = $1 AND disabled_at IS NULL', [username]);
+  if (!row) {
+    dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+    await argon2Verify(await dummyHash, password).catch(() => false);
+    return null;
+  }
+  return (await argon2Verify(row.password_hash, password)) ? toUser(row) : null;
+}
+
+// ---- login throttling ---------------------------------------------------------------------------
+export const THROTTLE = { windowMinutes: 15, perUsername: 5, perClient: 20 };
+
+/** Seconds to wait before the next attempt, or 0 when one is allowed. */
+export async function loginDelay(db: Queryable, username: string, clientIp: string): Promise<number> {
+  const [row] = await db.query<{ by_user: number; by_client: number; oldest: Date | null }>(
+    `SELECT count(*) FILTER (WHERE username = $1) AS by_user,
+            count(*) FILTER (WHERE client_ip = $2) AS by_client,
+            min(at) AS oldest
+     FROM login_failures
+     WHERE at > now() - make_interval(mins => $3) AND (username = $1 OR client_ip = $2)`,
+    [username, clientIp, THROTTLE.windowMinutes],
+  );
+  if (!row || (row.by_user < THROTTLE.perUsername && row.by_client < THROTTLE.perClient)) return 0;
+  const until = (row.oldest?.getTime() ?? Date.now()) + THROTTLE.windowMinutes * 60_000;
+  return Math.max(1, Math.ceil((until - Date.now()) / 1000));
+}
+
+export async function recordLoginFailure(db: Queryable, username: string, clientIp: string): Promise<void> {
+  await db.query('INSERT INTO login_failures (username, client_ip) VALUES ($1, $2)', [username, clientIp]);
+}
+
+export async function clearLoginFailures(db: Queryable, username: string): Promise<void> {
+  await db.query('DELETE FROM login_failures WHERE username = $1', [username]);
+}
+
+// ---- sessions and tokens ------------------------------------------------------------------------
+export async function createSession(db: Db, user: User, hours: number): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))`,
+      [tokenHash(token), user.id, Math.round(hours * 3600)],
+    );
+    await appendAudit(tx, { actorId: user.id, action: 'login', recordType: 'user', recordId: user.id });
+  });
+  return token;
+}
+
+export async function endSession(db: Queryable, token: string): Promise<void> {
+  await db.query('UPDATE sessions SET revoked_at = now() WHERE token_hash = $1', [tokenHash(token)]);
+}
+
+export async function userForSession(db: Queryable, token: string): Promise<User | null> {
+  const [row] = await db.query<UserRow>(
+    `SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL`,
+    [tokenHash(token)],
+  );
+  return row ? toUser(row) : null;
+}
+
+export const API_TOKEN_PREFIX = 'hab_';
+
+export async function createApiToken(
+  db: Db,
+  actorId: string | null,
+  userId: string,
+  name: string,
+): Promise<{ id: string; token: string }> {
+  const token = API_TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  const id = randomUUID();
+  await db.transaction(async (tx) => {
+    const [user] = await tx.query('SELECT 1 FROM users WHERE id = $1', [userId]);
+    if (!user) throw notFound('user');
+    await tx.query('INSERT INTO api_tokens (id, user_id, name, token_hash) VALUES ($1, $2, $3, $4)', [
+      id, userId, name, tokenHash(token),
+    ]);
+    await appendAudit(tx, { actorId, action: 'create', recordType: 'api_token', recordId: id, after: { userId, name } });
+  });
+  return { id, token };
+}
+
+export async function userForApiToken(db: Queryable, token: string): Promise<User | null> {
+  const [row] = await db.query<UserRow>(
+    `UPDATE api_tokens t SET last_used_at = now() FROM users u
+     WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
+       AND u.id = t.user_id AND u.disabled_at IS NULL
+     RETURNING u.*`,
+    [tokenHash(token)],
+  );
+  return row ? toUser(row) : null;
+}
+
+// ---- grants -------------------------------------------------------------------------------------
+export async function grantCase(db: Db, actorId: string, userId: string, caseId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [user] = await tx.query('SELECT 1 FROM users WHERE id = $1', [userId]);
+    if (!user) throw new Problem('unprocessable-reference', 'userId: no such user', [{ field: 'userId', message: 'no such user' }]);
+    await tx.query(
+      `INSERT INTO grants (user_id, case_id, created_by) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, case_id) DO UPDATE SET revoked_at = NULL`,
+      [userId, caseId, actorId],
+    );
+    await appendAudit(tx, { actorId, action: 'grant', recordType: 'case', recordId: caseId, after: { userId } });
+  });
+}
+
+export async function revokeGrant(db: Db, actorId: string, userId: string, caseId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('UPDATE grants SET revoked_at = now() WHERE user_id = $1 AND case_id = $2', [userId, caseId]);
+    await appendAudit(tx, { actorId, action: 'revoke-grant', recordType: 'case', recordId: caseId, after: { userId } });
+  });
+}
