@@ -218,14 +218,14 @@ describe('compareDates', () => {
 });
 
 describe('sorting', () => {
-  it('sorts by earliest day, then latest: "2019" before "2019-08-08"', () => {
+  it('sorts by earliest day, then latest: "2019" before "2019-08-08"; "before 2019" at the end of 2019', () => {
     const texts = ['2020', '2019-08-08', '2019-08', '../2019', '2019', '2018/..'];
     const sorted = texts.map(d).sort(compareForSort).map((x) => x.text);
-    expect(sorted).toEqual(['../2019', '2018/..', '2019', '2019-08', '2019-08-08', '2020']);
+    expect(sorted).toEqual(['2018/..', '2019', '2019-08', '2019-08-08', '../2019', '2020']);
   });
 
-  it('open sides get sentinel keys', () => {
-    expect(sortKey(d('../2023-03'))).toEqual(['0000-01-01', '2023-03-31']);
+  it('an open start sorts at its known end; an open end gets a sentinel', () => {
+    expect(sortKey(d('../2023-03'))).toEqual(['2023-03-31', '2023-03-31']);
     expect(sortKey(d('2023-03/..'))).toEqual(['2023-03-01', '9999-12-31']);
   });
 });

@@ -211,9 +211,13 @@ export function compareDates(a: PreciseDate, b: PreciseDate): Order {
   return 'overlaps';
 }
 
-/** Sort by earliest possible day, then latest: '2019' sorts before '2019-08-08'. */
+/**
+ * Sort by earliest possible day, then latest: '2019' sorts before '2019-08-08'. A date open at the
+ * start ('before 14 May 2022') sorts at its known end, since what it tells is "by then".
+ * The store orders timelines the same way (coalesce(earliest, latest), latest).
+ */
 export function sortKey(d: PreciseDate): [string, string] {
-  return [d.earliest ?? '0000-01-01', d.latest ?? '9999-12-31'];
+  return [d.earliest ?? d.latest ?? '9999-12-31', d.latest ?? '9999-12-31'];
 }
 
 export function compareForSort(a: PreciseDate, b: PreciseDate): number {

@@ -3,7 +3,7 @@ import {
   buildCareRequest, buildCase, buildCondition, buildDetention, buildEvent, buildFacility,
   buildOrganization, buildPerson, buildSource, claimFor,
 } from '../helpers/factories.ts';
-import { STORES, startTestServer, type TestServer } from '../helpers/server.ts';
+import { STORES, startTestServer, type Answer, type TestServer } from '../helpers/server.ts';
 
 describe.each(STORES)('case records on the %s store', (store) => {
   let server: TestServer;
@@ -40,7 +40,7 @@ describe.each(STORES)('case records on the %s store', (store) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await admin.get(`/api/organizations?kind=court&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: Answer = await admin.get(`/api/organizations?kind=court&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
       expect(res.status).toBe(200);
       expect(res.body.items.length).toBeLessThanOrEqual(3);
       seen.push(...res.body.items.map((o: { id: string }) => o.id));

@@ -96,7 +96,7 @@ export async function caseTimeline(db: Queryable, userId: string, caseId: string
     `SELECT e.id, e.type, e.date, e.date_precision, e.place_id, pl.name AS place_name, e.attributes, e.description
      FROM events e LEFT JOIN places pl ON pl.id = e.place_id
      WHERE e.case_id = $1 AND e.retracted_at IS NULL
-     ORDER BY e.date_earliest NULLS LAST, e.date_latest NULLS LAST, e.created_at, e.id`,
+     ORDER BY coalesce(e.date_earliest, e.date_latest) NULLS LAST, e.date_latest NULLS LAST, e.created_at, e.id`,
     [caseId],
   );
   if (events.length === 0) return [];

@@ -175,8 +175,9 @@ CREATE TABLE events (
   created_by uuid REFERENCES users (id),
   retracted_at timestamptz
 );
--- The timeline: a case's events in date order, partial dates by their first possible day.
-CREATE INDEX events_case_timeline ON events (case_id, date_earliest, date_latest, created_at);
+-- The timeline: a case's events in date order, partial dates by their first possible day and
+-- dates open at the start ("before May 2022") by their last.
+CREATE INDEX events_case_timeline ON events (case_id, (coalesce(date_earliest, date_latest)), date_latest, created_at, id);
 CREATE INDEX events_search ON events USING gin (search);
 
 CREATE TABLE event_participants (

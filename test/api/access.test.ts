@@ -1,0 +1,132 @@
+// Who may do what: roles, restricted cases and grants, sessions, tokens and sign-in throttling.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCase, buildEvent, buildSource } from '../helpers/factories.ts';
+import { Client, STORES, startTestServer, type TestServer } from '../helpers/server.ts';
+
+describe.each(STORES)('access on the %s store', (store) => {
+  let server: TestServer;
+  let viewer: Client;
+  let editor: Client;
+  let other: Client;
+  let viewerId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer(store);
+    const add = async (username: string, role: string) => {
+      const res = await server.admin.post('/api/users', { username, role, password: `${username} password 123` });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    viewerId = await add('vera', 'viewer');
+    await add('eddie', 'editor');
+    await add('otto', 'editor');
+    viewer = await server.login('vera', 'vera password 123');
+    editor = await server.login('eddie', 'eddie password 123');
+    other = await server.login('otto', 'otto password 123');
+  });
+  afterAll(async () => server?.stop());
+
+  it('answers health and the API description without login, and nothing else', async () => {
+    const anonymous = new Client(server.url);
+    expect((await anonymous.get('/api/health')).body).toEqual({ status: 'ok', store });
+    expect((await anonymous.get('/api/openapi.json')).status).toBe(200);
+    const res = await anonymous.get('/api/cases');
+    expect(res.status).toBe(401);
+    expect(res.body.type).toBe('/problems/unauthenticated');
+    expect((await anonymous.post('/api/persons', { canonicalName: 'X' })).status).toBe(401);
+  });
+
+  it('sets a session cookie that scripts cannot read and other sites cannot send', async () => {
+    const res = await new Client(server.url).post('/api/auth/login', { username: 'vera', password: 'vera password 123' });
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(res.body.user).toMatchObject({ username: 'vera', role: 'viewer' });
+    expect(JSON.stringify(res.body)).not.toMatch(/password|hash/i);
+  });
+
+  it('lets a viewer read but not write', async () => {
+    const c = await buildCase(editor);
+    expect((await viewer.get(`/api/cases/${c.id}`)).status).toBe(200);
+    const write = await viewer.post('/api/events', { caseId: c.id, type: 'arrest' });
+    expect(write.status).toBe(403);
+    expect(write.body.type).toBe('/problems/forbidden');
+    expect((await viewer.patch(`/api/cases/${c.id}`, { status: 'released' })).status).toBe(403);
+  });
+
+  it('keeps user administration to admins', async () => {
+    expect((await editor.get('/api/users')).status).toBe(403);
+    expect((await editor.post('/api/users', { username: 'mallory', role: 'admin', password: 'mallory password 1' })).status).toBe(403);
+    expect((await server.admin.get('/api/users')).body.items.map((u: { username: string }) => u.username)).toContain('vera');
+  });
+
+  it('hides a restricted case, its records and its subject from everyone without a grant', async () => {
+    const c = await buildCase(editor, { confidentiality: 'restricted' }, { canonicalName: 'Zarina Hidden-Witness' });
+    const event = await buildEvent(editor, c.id, { type: 'mistreatment', description: 'beaten during questioning' });
+    const source = await buildSource(editor, { caseIds: [c.id], title: 'Confidential interview notes' });
+    for (const client of [other, viewer, server.admin]) {
+      expect((await client.get(`/api/cases/${c.id}`)).status).toBe(404);
+      expect((await client.get(`/api/cases/${c.id}/timeline`)).status).toBe(404);
+      expect((await client.get(`/api/events/${event.id}`)).status).toBe(404);
+      expect((await client.get(`/api/sources/${source.id}`)).status).toBe(404);
+      expect((await client.get(`/api/persons/${c.subjectPersonId}`)).status).toBe(404);
+      const lists = [
+        await client.get('/api/cases?limit=200'), await client.get(`/api/events?caseId=${c.id}`),
+        await client.get('/api/sources?limit=200'), await client.get('/api/persons?limit=200'),
+      ];
+      for (const list of lists) expect(JSON.stringify(list.body)).not.toContain('Hidden-Witness');
+      expect(JSON.stringify((await client.get('/api/cases?limit=200')).body)).not.toContain(c.id);
+      const search = await client.get('/api/search?q=Hidden-Witness');
+      expect(search.body.items).toEqual([]);
+      expect((await client.get('/api/search?q=questioning')).body.items).toEqual([]);
+    }
+    // The editor who opened it keeps it.
+    expect((await editor.get(`/api/cases/${c.id}/timeline`)).body.items).toHaveLength(1);
+  });
+
+  it('shows a restricted case once an admin who can see it grants it, and hides it again when withdrawn', async () => {
+    const c = await buildCase(server.admin, { confidentiality: 'restricted' });
+    expect((await viewer.get(`/api/cases/${c.id}`)).status).toBe(404);
+    expect((await server.admin.put(`/api/cases/${c.id}/grants/${viewerId}`)).status).toBe(204);
+    expect((await viewer.get(`/api/cases/${c.id}`)).status).toBe(200);
+    expect((await server.admin.delete(`/api/cases/${c.id}/grants/${viewerId}`)).status).toBe(204);
+    expect((await viewer.get(`/api/cases/${c.id}`)).status).toBe(404);
+    // An admin cannot grant a case they cannot see themselves.
+    const hidden = await buildCase(other, { confidentiality: 'restricted' });
+    expect((await server.admin.put(`/api/cases/${hidden.id}/grants/${viewerId}`)).status).toBe(404);
+  });
+
+  it('accepts an API token as a bearer, and refuses a wrong one', async () => {
+    const created = await viewer.post('/api/tokens', { name: 'nightly export' });
+    expect(created.status).toBe(201);
+    expect(created.body.token).toMatch(/^hab_/);
+    const script = new Client(server.url, created.body.token);
+    expect((await script.get('/api/auth/me')).body.user.username).toBe('vera');
+    const forged = new Client(server.url, 'hab_not-a-real-token');
+    expect((await forged.get('/api/cases')).status).toBe(401);
+    expect((await viewer.post('/api/tokens', { name: 'for someone else', userId: viewerId.replace(/.$/, '0') })).status).toBe(403);
+  });
+
+  it('ends the session on sign-out', async () => {
+    const client = await server.login('eddie', 'eddie password 123');
+    expect((await client.get('/api/auth/me')).status).toBe(200);
+    expect((await client.post('/api/auth/logout')).status).toBe(204);
+    expect((await client.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('says clearly when the password is wrong, and throttles after repeated failures', async () => {
+    await server.admin.post('/api/users', { username: 'tess', role: 'viewer', password: 'tess password 123' });
+    const client = new Client(server.url);
+    for (let i = 0; i < 5; i++) {
+      const res = await client.post('/api/auth/login', { username: 'tess', password: 'guess' });
+      expect(res.status).toBe(401);
+      expect(res.body.title).toBe('Wrong username or password');
+    }
+    const blocked = await client.post('/api/auth/login', { username: 'tess', password: 'tess password 123' });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(blocked.body.type).toBe('/problems/too-many-attempts');
+    // Others are not locked out by it.
+    expect((await new Client(server.url).post('/api/auth/login', { username: 'vera', password: 'vera password 123' })).status).toBe(200);
+  });
+});
