@@ -1,0 +1,87 @@
+// bin/habeas as a person runs it: a real process on a real store directory.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = new URL('../bin/habeas', import.meta.url).pathname;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function habeas(args: string[], env: Record<string, string> = {}, input?: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, HABEAS_LOG_LEVEL: 'silent', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdin.end(input ?? '');
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('bin/habeas', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'habeas-cli-'));
+    env = { HABEAS_DATA_DIR: dir, HABEAS_DEMO: 'false', HABEAS_ADMIN_PASSWORD: 'first admin password' };
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('explains itself and each command', async () => {
+    const help = await habeas(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['serve', 'user', 'token', 'audit']) expect(help.stdout).toContain(command);
+    const userHelp = await habeas(['user', 'add', '--help']);
+    expect(userHelp.stdout).toMatch(/--role/);
+  });
+
+  it('adds users, lists them, and refuses a short password', async () => {
+    const added = await habeas(['user', 'add', 'maria', '--role', 'editor'], { ...env, HABEAS_NEW_PASSWORD: 'maria long password' });
+    expect(added.stderr).toBe('');
+    expect(added.stdout).toMatch(/Added maria \(editor\)/);
+    const short = await habeas(['user', 'add', 'ivan'], { ...env, HABEAS_NEW_PASSWORD: 'short' });
+    expect(short.code).toBe(1);
+    expect(short.stderr).toMatch(/at least 12 characters/);
+    const list = await habeas(['user', 'list'], env);
+    expect(list.stdout).toMatch(/maria\s+editor\s+active/);
+    expect(list.stdout).not.toMatch(/ivan/);
+  });
+
+  it('reads the password from a pipe', async () => {
+    const res = await habeas(['user', 'passwd', 'maria'], env, 'a brand new passphrase\n');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/Password changed for maria/);
+  });
+
+  it('creates an API token shown once', async () => {
+    const res = await habeas(['token', 'create', 'maria', '--name', 'backup script'], env);
+    expect(res.code).toBe(0);
+    expect(res.stdout.trim()).toMatch(/^hab_[A-Za-z0-9_-]{40,}$/);
+    const unknown = await habeas(['token', 'create', 'nobody', '--name', 'x'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/No user named nobody/);
+  });
+
+  it('verifies the audit chain', async () => {
+    const res = await habeas(['audit', 'verify'], env);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/The audit chain is intact: \d+ entries verified/);
+  });
+
+  it('stops with a clear message on a bad setting', async () => {
+    const res = await habeas(['user', 'list'], { ...env, PORT: 'eighty' });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/PORT/);
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+  });
+});
