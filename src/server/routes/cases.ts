@@ -91,37 +91,34 @@ export function registerCaseRoutes(app: FastifyInstance, db: Db) {
   });
 }
 
+/** One query: events in date order, each with its participants and its claims with their sources. */
 export async function caseTimeline(db: Queryable, userId: string, caseId: string): Promise<Rec[]> {
   const events = await db.query<Rec>(
-    `SELECT e.id, e.type, e.date, e.date_precision, e.place_id, pl.name AS place_name, e.attributes, e.description
+    `SELECT e.id, e.type, e.date, e.date_precision, e.place_id, pl.name AS place_name, e.attributes, e.description,
+       coalesce((
+         SELECT json_agg(json_build_object('role', ep.role, 'personId', ep.person_id,
+                  'organizationId', ep.organization_id, 'name', coalesce(p.canonical_name, o.name)) ORDER BY ep.position)
+         FROM event_participants ep
+         LEFT JOIN persons p ON p.id = ep.person_id LEFT JOIN organizations o ON o.id = ep.organization_id
+         WHERE ep.event_id = e.id), '[]') AS participants,
+       coalesce((
+         SELECT json_agg(json_build_object('id', t.id, 'field', t.field, 'stance', t.stance,
+                  'credibility', t.credibility, 'quote', t.quote, 'start', t.start, 'end', t."end",
+                  'source', json_build_object('id', s.id, 'title', s.title, 'publisher', s.publisher, 'url', s.url,
+                    'publishedDate', s.published_date, 'reliability', s.reliability)) ORDER BY t.created_at, t.id)
+         FROM claims t JOIN sources s ON s.id = t.source_id
+         WHERE t.record_id = e.id AND t.retracted_at IS NULL AND ${visibleSql('claim')}), '[]') AS claims
      FROM events e LEFT JOIN places pl ON pl.id = e.place_id
-     WHERE e.case_id = $1 AND e.retracted_at IS NULL
+     WHERE e.case_id = $2 AND e.retracted_at IS NULL
      ORDER BY coalesce(e.date_earliest, e.date_latest) NULLS LAST, e.date_latest NULLS LAST, e.created_at, e.id`,
-    [caseId],
-  );
-  if (events.length === 0) return [];
-  const eventIds = events.map((e) => e.id);
-  const participants = await db.query<Rec>(
-    `SELECT ep.event_id, ep.role, ep.person_id, ep.organization_id, coalesce(p.canonical_name, o.name) AS name
-     FROM event_participants ep
-     LEFT JOIN persons p ON p.id = ep.person_id LEFT JOIN organizations o ON o.id = ep.organization_id
-     WHERE ep.event_id = ANY($1::uuid[]) ORDER BY ep.event_id, ep.position`,
-    [eventIds],
-  );
-  const claims = await db.query<Rec>(
-    `SELECT t.id, t.record_id, t.field, t.stance, t.credibility, t.quote, t.start, t."end",
-            s.id AS source_id, s.title, s.publisher, s.url, s.published_date, s.reliability
-     FROM claims t JOIN sources s ON s.id = t.source_id
-     WHERE t.record_id = ANY($2::uuid[]) AND t.retracted_at IS NULL AND ${visibleSql('claim')}
-     ORDER BY t.created_at, t.id`,
-    [userId, eventIds],
+    [userId, caseId],
   );
   return events.map((e) => {
     const date = dateFromDb(e.date as string | null);
-    const own = claims.filter((c) => c.record_id === e.id);
-    const disputed = own.some((c) => c.stance === 'disputes');
+    const claims = e.claims as Array<{ stance: string; credibility: number; source: { reliability: string } }>;
+    const disputed = claims.some((c) => c.stance === 'disputes');
     // Verified: a reliable source (A/B) states it with good credibility (1–2), and nobody disputes it.
-    const verified = !disputed && own.some((c) => ['A', 'B'].includes(c.reliability as string) && (c.credibility as number) <= 2);
+    const verified = !disputed && claims.some((c) => ['A', 'B'].includes(c.source.reliability) && c.credibility <= 2);
     return {
       id: e.id,
       type: e.type,
@@ -132,24 +129,10 @@ export async function caseTimeline(db: Queryable, userId: string, caseId: string
       place: e.place_id ? { id: e.place_id, name: e.place_name } : null,
       attributes: e.attributes,
       description: e.description ?? null,
-      participants: participants
-        .filter((p) => p.event_id === e.id)
-        .map((p) => ({ role: p.role, personId: p.person_id, organizationId: p.organization_id, name: p.name })),
+      participants: e.participants,
       disputed,
       verified,
-      claims: own.map((c) => ({
-        id: c.id,
-        field: c.field,
-        stance: c.stance,
-        credibility: c.credibility,
-        quote: c.quote,
-        start: c.start,
-        end: c.end,
-        source: {
-          id: c.source_id, title: c.title, publisher: c.publisher, url: c.url,
-          publishedDate: c.published_date, reliability: c.reliability,
-        },
-      })),
+      claims,
     };
   });
 }
