@@ -34,7 +34,7 @@ export async function openDb(config: StoreConfig): Promise<Db> {
     return poolDb('postgres', pool, async () => pool.end(), async () => {});
   }
   // Loaded only when used: a deployment on a PostgreSQL server never starts the embedded engine.
-  const { openEmbeddedStore } = await import('./pglite.ts');
+  const { openEmbeddedStore } = await import('./embedded.ts');
   const embedded = await openEmbeddedStore(config.dataDir, {
     vacuumIntervalMs: config.vacuumIntervalMs,
   });
