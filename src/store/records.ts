@@ -246,16 +246,13 @@ export async function updateRecord(db: Db, actor: Actor, kind: KindName, id: str
     const before = (await readRaw(tx, kind, id, true))!;
     const merged = { ...before, ...patch };
     checkRules(kind, merged);
-    if (kind === 'claim' || kind === 'event' || kind === 'care_request' || kind === 'detention_period' ||
-        kind === 'health_condition') {
-      if (patch.caseId !== undefined && patch.caseId !== before.caseId) {
-        throw invalid([{ field: 'caseId', message: 'a record cannot move to another case; retract it and create a new one' }]);
-      }
+    const moved = TABLES[kind].immutable.filter((f) => patch[f] !== undefined && patch[f] !== before[f]);
+    if (moved.length) {
+      throw invalid(moved.map((field) => ({ field, message: 'cannot be changed; retract this record and create a new one' })));
     }
-    await checkRefs(tx, actor.userId, refsOf(kind, patch.caseId ? patch : { ...patch, caseId: before.caseId }));
+    await checkRefs(tx, actor.userId, refsOf(kind, { ...patch, caseId: before.caseId }));
     const values = columnValues(kind, patch);
     for (const [field, value] of Object.entries(await derived(tx, actor, kind, merged))) values.set(snake(field), value);
-    values.delete('case_id');
     if (values.size > 0) {
       const columns = [...values.keys()];
       await tx.query(

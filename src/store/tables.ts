@@ -22,11 +22,14 @@ export interface TableSpec {
   names?: (record: Rec) => string[];
   /** Columns shown besides the writable fields (read-only, computed by the store). */
   extraColumns: string[];
+  /** Fields set once: changing them would make a different record (retract and create instead). */
+  immutable: string[];
 }
 
 const base: Omit<TableSpec, 'table' | 'scope'> = {
-  dates: [], json: [], children: [], omitInLists: [], filters: [], extraColumns: [],
+  dates: [], json: [], children: [], omitInLists: [], filters: [], extraColumns: [], immutable: [],
 };
+const caseScoped = { immutable: ['caseId'] };
 const namesOf = (key: string) => (r: Rec) => allNames(String(r[key]), (r.aliases as string[]) ?? []);
 
 export const TABLES: Record<KindName, TableSpec> = {
@@ -34,14 +37,14 @@ export const TABLES: Record<KindName, TableSpec> = {
   organization: { ...base, table: 'organizations', scope: 'none', filters: ['kind', 'country'], names: namesOf('name') },
   place: { ...base, table: 'places', scope: 'none', filters: ['kind', 'parentId', 'country'], names: namesOf('name') },
   case: { ...base, table: 'cases', scope: 'self', filters: ['status', 'confidentiality', 'country', 'subjectPersonId'] },
-  detention_period: { ...base, table: 'detention_periods', dates: ['start', 'end'], scope: 'case', filters: ['caseId'] },
+  detention_period: { ...base, ...caseScoped, table: 'detention_periods', dates: ['start', 'end'], scope: 'case', filters: ['caseId'] },
   event: {
-    ...base, table: 'events', dates: ['date'], json: ['attributes'], children: ['participants'],
+    ...base, ...caseScoped, table: 'events', dates: ['date'], json: ['attributes'], children: ['participants'],
     scope: 'case', filters: ['caseId', 'type'],
   },
-  health_condition: { ...base, table: 'health_conditions', dates: ['onset'], scope: 'case', filters: ['caseId'] },
+  health_condition: { ...base, ...caseScoped, table: 'health_conditions', dates: ['onset'], scope: 'case', filters: ['caseId'] },
   care_request: {
-    ...base, table: 'care_requests', dates: ['requestedOn'], scope: 'case',
+    ...base, ...caseScoped, table: 'care_requests', dates: ['requestedOn'], scope: 'case',
     filters: ['caseId', 'status', 'urgency'],
   },
   visit: {
@@ -52,7 +55,10 @@ export const TABLES: Record<KindName, TableSpec> = {
     ...base, table: 'sources', dates: ['publishedDate'], scope: 'cases', omitInLists: ['text'],
     extraColumns: ['sha256', 'mediaType', 'originalFilename'],
   },
-  claim: { ...base, table: 'claims', scope: 'claim', filters: ['recordId', 'sourceId', 'recordType'], extraColumns: ['caseId'] },
+  claim: {
+    ...base, table: 'claims', scope: 'claim', filters: ['recordId', 'sourceId', 'recordType'], extraColumns: ['caseId'],
+    immutable: ['recordType', 'recordId', 'sourceId'],
+  },
 };
 
 export const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

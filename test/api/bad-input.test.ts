@@ -132,6 +132,18 @@ describe.each(STORES)('bad input on the %s store', (store) => {
     }), 400, 'end');
   });
 
+  it('refuses to move a record to another case or a claim to another record', async () => {
+    const event = await server.admin.post('/api/events', { caseId, type: 'arrest' });
+    const otherCase = await buildCase(server.admin);
+    await rejects(() => server.admin.patch(`/api/events/${event.body.id}`, { caseId: otherCase.id }), 400, 'caseId');
+    const source = await server.admin.post('/api/sources', { title: 'Note', text: 'Arrested at dawn by police.' });
+    const claim = await server.admin.post('/api/claims', {
+      recordType: 'event', recordId: event.body.id, sourceId: source.body.id, start: 0, end: 8, quote: 'Arrested', stance: 'supports', credibility: 2,
+    });
+    expect(claim.status).toBe(201);
+    await rejects(() => server.admin.patch(`/api/claims/${claim.body.id}`, { recordType: 'case', recordId: otherCase.id }), 400, 'recordId');
+  });
+
   it('rejects a bad cursor and a bad limit', async () => {
     await rejects(() => server.admin.get('/api/persons?cursor=garbage'), 400, 'cursor');
     await rejects(() => server.admin.get('/api/persons?limit=100000'), 400, 'limit');
