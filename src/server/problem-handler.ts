@@ -11,7 +11,27 @@ const PG_ERRORS: Record<string, (e: { detail?: string; column?: string; constrai
   '23514': (e) => new Problem('validation-failed', `The record breaks the rule ${e.constraint ?? ''}.`),
   '22P02': () => new Problem('validation-failed', 'A value has the wrong type.'),
   '22001': () => new Problem('validation-failed', 'A value is too long.'),
+  '22021': () => new Problem('validation-failed', 'A text contains a character that cannot be stored.'),
+  '22P05': () => new Problem('validation-failed', 'A text contains a character that cannot be stored.'),
 };
+
+/** The path of the first string holding a NUL character (PostgreSQL cannot store one), or null. */
+export function findNul(value: unknown, path: string[] = []): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || '(value)' : null;
+  if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = findNul(inner, [...path, key]);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+/** What may be logged of an error: a database error's own text can quote the data it choked on. */
+function loggable(error: FastifyError & { code?: string; routine?: string }) {
+  if (error.constructor?.name === 'DatabaseError') return { type: 'DatabaseError', code: error.code, routine: error.routine };
+  return error;
+}
 
 function toProblem(error: FastifyError & { code?: string }): Problem | null {
   if (error instanceof Problem) return error;
@@ -44,9 +64,15 @@ function toProblem(error: FastifyError & { code?: string }): Problem | null {
 }
 
 export function registerProblemHandler(app: FastifyInstance) {
+  app.addHook('preValidation', async (request) => {
+    const field = findNul(request.body) ?? findNul(request.query);
+    if (field !== null) {
+      throw new Problem('validation-failed', `${field}: contains a NUL character`, [{ field, message: 'contains a NUL character' }]);
+    }
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error);
-    if (!problem) request.log.error({ err: error }, 'unexpected error');
+    if (!problem) request.log.error({ err: loggable(error) }, 'unexpected error');
     const answer = problem ?? new Problem('internal');
     if (answer.extra?.retryAfter) reply.header('retry-after', String(answer.extra.retryAfter));
     return reply.code(answer.status).type('application/problem+json').send(answer.body(request.url.split('?')[0]));

@@ -14,6 +14,8 @@ export interface AuditInput {
   recordId: string;
   before?: unknown;
   after?: unknown;
+  /** The cases the entry is about: entries about a case hidden from a reader are hidden too. */
+  caseIds?: string[];
 }
 
 interface AuditRow {
@@ -25,6 +27,7 @@ interface AuditRow {
   record_id: string;
   before: unknown;
   after: unknown;
+  case_ids: string[];
   prev_hash: string;
   hash: string;
 }
@@ -33,8 +36,8 @@ interface AuditRow {
 const plain = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
 
 function entryHash(entry: Omit<AuditRow, 'hash' | 'at'> & { at: string }): string {
-  const { seq, at, actor_id, action, record_type, record_id, before, after, prev_hash } = entry;
-  const body = canonicalize({ seq, at, actor_id, action, record_type, record_id, before, after, prev_hash });
+  const { seq, at, actor_id, action, record_type, record_id, before, after, case_ids, prev_hash } = entry;
+  const body = canonicalize({ seq, at, actor_id, action, record_type, record_id, before, after, case_ids, prev_hash });
   return createHash('sha256').update(prev_hash).update(body ?? '').digest('hex');
 }
 
@@ -53,14 +56,15 @@ export async function appendAudit(tx: Queryable, input: AuditInput): Promise<voi
     record_id: input.recordId,
     before: plain(input.before),
     after: plain(input.after),
+    case_ids: [...new Set(input.caseIds ?? [])].sort(),
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
   await tx.query(
-    `INSERT INTO audit_log (seq, at, actor_id, action, record_type, record_id, before, after, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    `INSERT INTO audit_log (seq, at, actor_id, action, record_type, record_id, before, after, case_ids, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       entry.seq, entry.at, entry.actor_id, entry.action, entry.record_type, entry.record_id,
-      JSON.stringify(entry.before), JSON.stringify(entry.after), entry.prev_hash, entryHash(entry),
+      JSON.stringify(entry.before), JSON.stringify(entry.after), entry.case_ids, entry.prev_hash, entryHash(entry),
     ],
   );
 }

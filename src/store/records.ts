@@ -168,23 +168,28 @@ export async function listRecords(
 /** Fields the store computes on write. */
 async function derived(tx: Queryable, actor: Actor, kind: KindName, record: Rec): Promise<Rec> {
   if (kind === 'source') {
-    const sha256 = createHash('sha256').update(String(record.text ?? ''), 'utf8').digest('hex');
-    const [same] = await tx.query<{ id: string; hidden: boolean }>(
-      `SELECT t.id, NOT (${visibleSql('cases')}) AS hidden FROM sources t WHERE t.sha256 = $2 AND t.id <> $3`,
-      [actor.userId, sha256, record.id ?? '00000000-0000-0000-0000-000000000000'],
-    );
+    // The same document is kept once. A copy held only in a case the user cannot see is not
+    // reported (that would reveal it); the user's own copy is then a separate source.
+    const text = String(record.text ?? '');
+    const sha256 = text ? createHash('sha256').update(text, 'utf8').digest('hex') : null;
+    const [same] = sha256
+      ? await tx.query<{ id: string }>(
+          `SELECT t.id FROM sources t WHERE t.sha256 = $2 AND t.id <> $3 AND t.retracted_at IS NULL
+           AND ${visibleSql('cases')} LIMIT 1`,
+          [actor.userId, sha256, record.id ?? '00000000-0000-0000-0000-000000000000'],
+        )
+      : [];
     if (same) {
-      throw new Problem('conflict', 'A source with exactly this content exists already.', undefined,
-        same.hidden ? {} : { existingId: same.id });
+      throw new Problem('conflict', 'A source with exactly this content exists already.', undefined, { existingId: same.id });
     }
     return { sha256 };
   }
-  if (kind === 'claim') return { caseId: await claimCase(tx, record) };
+  if (kind === 'claim') return { caseId: await claimCase(tx, actor, record) };
   return {};
 }
 
 /** A claim must quote its source exactly, and point at a record that exists. */
-async function claimCase(tx: Queryable, claim: Rec): Promise<string | null> {
+async function claimCase(tx: Queryable, actor: Actor, claim: Rec): Promise<string | null> {
   const [source] = await tx.query<{ text: string }>('SELECT text FROM sources WHERE id = $1', [claim.sourceId]);
   const start = claim.start as number;
   const end = claim.end as number;
@@ -197,16 +202,28 @@ async function claimCase(tx: Queryable, claim: Rec): Promise<string | null> {
     }
   }
   const recordType = claim.recordType as KindName;
-  const table = TABLES[recordType].table;
-  const caseColumn = recordType === 'case' ? 'id' : columnFields(recordType).includes('caseId') ? 'case_id' : 'NULL::uuid';
+  const spec = TABLES[recordType];
+  const caseColumn = recordType === 'case' ? 't.id' : columnFields(recordType).includes('caseId') ? 't.case_id' : 'NULL::uuid';
   const [row] = await tx.query<{ case_id: string | null }>(
-    `SELECT ${caseColumn} AS case_id FROM ${table} WHERE id = $1 AND retracted_at IS NULL`,
-    [claim.recordId],
+    `SELECT ${caseColumn} AS case_id FROM ${spec.table} t
+     WHERE t.id = $2 AND t.retracted_at IS NULL AND ${visibleSql(spec.scope)}`,
+    [actor.userId, claim.recordId],
   );
   if (!row) throw new Problem('unprocessable-reference', `recordId: no ${LABEL[recordType]} with this id`, [
     { field: 'recordId', message: `no ${LABEL[recordType]} with id ${String(claim.recordId)}` },
   ]);
   return row.case_id;
+}
+
+/** The cases a record is about, for the audit entry (see AuditInput.caseIds). */
+async function casesOf(tx: Queryable, kind: KindName, record: Rec): Promise<string[]> {
+  if (kind === 'case') return [record.id as string];
+  if (kind === 'person') {
+    const rows = await tx.query<{ id: string }>('SELECT id FROM cases WHERE subject_person_id = $1', [record.id]);
+    return rows.map((r) => r.id);
+  }
+  const ids = [...((record.caseIds as string[] | undefined) ?? []), record.caseId];
+  return ids.filter((id): id is string => typeof id === 'string');
 }
 
 async function insertRow(tx: Queryable, kind: KindName, id: string, actor: Actor, values: Map<string, unknown>) {
@@ -235,7 +252,10 @@ export async function createRecord(db: Db, actor: Actor, kind: KindName, input: 
       await tx.query('INSERT INTO grants (user_id, case_id, created_by) VALUES ($1, $2, $1)', [actor.userId, id]);
     }
     const created = (await readRaw(tx, kind, id))!;
-    await appendAudit(tx, { actorId: actor.userId, action: 'create', recordType: kind, recordId: id, after: created });
+    await appendAudit(tx, {
+      actorId: actor.userId, action: 'create', recordType: kind, recordId: id, after: created,
+      caseIds: await casesOf(tx, kind, created),
+    });
     return created;
   });
 }
@@ -264,15 +284,21 @@ export async function updateRecord(db: Db, actor: Actor, kind: KindName, id: str
       await tx.query(`UPDATE ${TABLES[kind].table} SET updated_at = now() WHERE id = $1`, [id]);
     }
     await writeChildren(tx, kind, id, TABLES[kind].names ? merged : patch);
-    if (kind === 'case' && patch.confidentiality === 'restricted') {
-      await tx.query(
-        `INSERT INTO grants (user_id, case_id, created_by) VALUES ($1, $2, $1)
-         ON CONFLICT (user_id, case_id) DO UPDATE SET revoked_at = NULL`,
-        [actor.userId, id],
+    if (kind === 'case' && patch.confidentiality === 'restricted' && before.confidentiality !== 'restricted') {
+      // Restricting hides the case from everyone without a grant: only someone who holds one
+      // (its creator has one) may do it, so that nobody locks the others out of a case by accident.
+      const [grant] = await tx.query(
+        'SELECT 1 FROM grants WHERE user_id = $1 AND case_id = $2 AND revoked_at IS NULL', [actor.userId, id],
       );
+      if (!grant) {
+        throw new Problem('forbidden', 'Only a user with a grant to this case (its creator, or whom an admin granted it) may restrict it.');
+      }
     }
     const after = (await readRaw(tx, kind, id))!;
-    await appendAudit(tx, { actorId: actor.userId, action: 'update', recordType: kind, recordId: id, before, after });
+    await appendAudit(tx, {
+      actorId: actor.userId, action: 'update', recordType: kind, recordId: id, before, after,
+      caseIds: [...(await casesOf(tx, kind, before)), ...(await casesOf(tx, kind, after))],
+    });
     return after;
   });
 }
@@ -284,7 +310,7 @@ export async function retractRecord(db: Db, actor: Actor, kind: KindName, id: st
     await tx.query(`UPDATE ${TABLES[kind].table} SET retracted_at = now(), updated_at = now() WHERE id = $1`, [id]);
     await appendAudit(tx, {
       actorId: actor.userId, action: 'retract', recordType: kind, recordId: id, before,
-      after: { retracted: true, reason: reason ?? null },
+      after: { retracted: true, reason: reason ?? null }, caseIds: await casesOf(tx, kind, before),
     });
   });
 }

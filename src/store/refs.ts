@@ -3,7 +3,7 @@
 import type { KindName } from '../domain/entities.ts';
 import { Problem, type FieldIssue } from '../server/errors.ts';
 import type { Queryable } from './db.ts';
-import { ALWAYS_VISIBLE, hiddenCase, hidesAnyCase } from './visibility.ts';
+import { ALWAYS_VISIBLE, hiddenCase, hiddenSubject, hidesAnyCase } from './visibility.ts';
 
 type Rec = Record<string, unknown>;
 type Target = 'cases' | 'persons' | 'organizations' | 'places' | 'events' | 'health_conditions' |
@@ -92,6 +92,8 @@ export async function checkRefs(tx: Queryable, userId: string, refs: Ref[]): Pro
       table === 'cases' ? `NOT ${hiddenCase('t.id')}`
       : CASE_SCOPED.has(table) ? `NOT ${hiddenCase('t.case_id')}`
       : table === 'sources' ? `NOT ${hidesAnyCase('t.case_ids')}`
+      : table === 'persons' ? `NOT ${hiddenSubject('t.id')}`
+      : table === 'visits' ? `NOT ${hidesAnyCase('t.case_ids')}`
       : ALWAYS_VISIBLE;
     const caseColumn = CASE_SCOPED.has(table) ? 't.case_id' : 'NULL::uuid';
     const rows = await tx.query<{ id: string; case_id: string | null }>(

@@ -54,6 +54,8 @@ export const TABLES: Record<KindName, TableSpec> = {
   source: {
     ...base, table: 'sources', dates: ['publishedDate'], scope: 'cases', omitInLists: ['text'],
     extraColumns: ['sha256', 'mediaType', 'originalFilename'],
+    // Claims quote the text by offsets: a corrected text is a new source.
+    immutable: ['text'],
   },
   claim: {
     ...base, table: 'claims', scope: 'claim', filters: ['recordId', 'sourceId', 'recordType'], extraColumns: ['caseId'],

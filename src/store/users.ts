@@ -111,8 +111,13 @@ export async function checkPassword(db: Queryable, username: string, password: s
 // ---- login throttling ---------------------------------------------------------------------------
 export const THROTTLE = { windowMinutes: 15, perUsername: 5, perClient: 20 };
 
-/** Seconds to wait before the next attempt, or 0 when one is allowed. */
-export async function loginDelay(db: Queryable, username: string, clientIp: string): Promise<number> {
+/**
+ * Counts this attempt first, then decides: a burst of parallel guesses cannot slip past the limit
+ * between a check and a write. Returns the seconds to wait, or 0 when this attempt may proceed.
+ * A successful sign-in clears the username's attempts (clearLoginFailures).
+ */
+export async function countLoginAttempt(db: Queryable, username: string, clientIp: string): Promise<number> {
+  await db.query('INSERT INTO login_failures (username, client_ip) VALUES ($1, $2)', [username, clientIp]);
   const [row] = await db.query<{ by_user: number; by_client: number; oldest: Date | null }>(
     `SELECT count(*) FILTER (WHERE username = $1) AS by_user,
             count(*) FILTER (WHERE client_ip = $2) AS by_client,
@@ -121,13 +126,9 @@ export async function loginDelay(db: Queryable, username: string, clientIp: stri
      WHERE at > now() - make_interval(mins => $3) AND (username = $1 OR client_ip = $2)`,
     [username, clientIp, THROTTLE.windowMinutes],
   );
-  if (!row || (row.by_user < THROTTLE.perUsername && row.by_client < THROTTLE.perClient)) return 0;
+  if (!row || (row.by_user <= THROTTLE.perUsername && row.by_client <= THROTTLE.perClient)) return 0;
   const until = (row.oldest?.getTime() ?? Date.now()) + THROTTLE.windowMinutes * 60_000;
   return Math.max(1, Math.ceil((until - Date.now()) / 1000));
-}
-
-export async function recordLoginFailure(db: Queryable, username: string, clientIp: string): Promise<void> {
-  await db.query('INSERT INTO login_failures (username, client_ip) VALUES ($1, $2)', [username, clientIp]);
 }
 
 export async function clearLoginFailures(db: Queryable, username: string): Promise<void> {
@@ -202,13 +203,22 @@ export async function grantCase(db: Db, actorId: string, userId: string, caseId:
        ON CONFLICT (user_id, case_id) DO UPDATE SET revoked_at = NULL`,
       [userId, caseId, actorId],
     );
-    await appendAudit(tx, { actorId, action: 'grant', recordType: 'case', recordId: caseId, after: { userId } });
+    await appendAudit(tx, { actorId, action: 'grant', recordType: 'case', recordId: caseId, after: { userId }, caseIds: [caseId] });
   });
 }
 
 export async function revokeGrant(db: Db, actorId: string, userId: string, caseId: string): Promise<void> {
   await db.transaction(async (tx) => {
+    const [others] = await tx.query<{ n: number }>(
+      `SELECT count(*) AS n FROM grants g JOIN cases c ON c.id = g.case_id
+       WHERE g.case_id = $1 AND g.user_id <> $2 AND g.revoked_at IS NULL AND c.confidentiality = 'restricted'`,
+      [caseId, userId],
+    );
+    const [restricted] = await tx.query(`SELECT 1 FROM cases WHERE id = $1 AND confidentiality = 'restricted'`, [caseId]);
+    if (restricted && others!.n === 0) {
+      throw new Problem('conflict', 'This is the last grant to a restricted case: withdrawing it would leave nobody able to see the case.');
+    }
     await tx.query('UPDATE grants SET revoked_at = now() WHERE user_id = $1 AND case_id = $2', [userId, caseId]);
-    await appendAudit(tx, { actorId, action: 'revoke-grant', recordType: 'case', recordId: caseId, after: { userId } });
+    await appendAudit(tx, { actorId, action: 'revoke-grant', recordType: 'case', recordId: caseId, after: { userId }, caseIds: [caseId] });
   });
 }

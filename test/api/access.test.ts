@@ -1,6 +1,6 @@
 // Who may do what: roles, restricted cases and grants, sessions, tokens and sign-in throttling.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCase, buildEvent, buildSource } from '../helpers/factories.ts';
+import { buildCase, buildEvent, buildPerson, buildSource, claimFor } from '../helpers/factories.ts';
 import { Client, STORES, startTestServer, type TestServer } from '../helpers/server.ts';
 
 describe.each(STORES)('access on the %s store', (store) => {
@@ -84,6 +84,44 @@ describe.each(STORES)('access on the %s store', (store) => {
     expect((await editor.get(`/api/cases/${c.id}/timeline`)).body.items).toHaveLength(1);
   });
 
+  it('does not let anyone without a grant attach claims to, or read the audit of, a restricted case', async () => {
+    const c = await buildCase(editor, { confidentiality: 'restricted' });
+    const event = await buildEvent(editor, c.id, { type: 'arrest', description: 'taken from home at night' });
+    const source = await buildSource(other);
+    const claim = await other.post('/api/claims', { ...claimFor(source, 'refused a cardiologist', { recordType: 'event', recordId: event.id }), stance: 'disputes' });
+    expect(claim.status).toBe(422);
+    expect(claim.body.errors[0].field).toBe('recordId');
+    const audit = await server.admin.get('/api/audit?limit=200');
+    expect(JSON.stringify(audit.body)).not.toContain(c.id);
+    expect((await server.admin.get(`/api/audit?recordId=${event.id}`)).body.items).toEqual([]);
+    expect((await server.admin.get('/api/audit/verify')).body.ok).toBe(true);
+  });
+
+  it('keeps the subject of a restricted case visible through a case the user may see, and hides names known only from hidden cases', async () => {
+    const shared = await buildPerson(editor, { canonicalName: 'Gulnara Shared-Subject' });
+    const hiddenOnly = await buildPerson(editor, { canonicalName: 'Timur Only-Hidden' });
+    await buildCase(editor, { subjectPersonId: shared.id, confidentiality: 'restricted' });
+    await buildCase(editor, { subjectPersonId: hiddenOnly.id, confidentiality: 'restricted' });
+    const open = await buildCase(editor, { subjectPersonId: shared.id });
+    expect((await other.get(`/api/persons/${shared.id}`)).status).toBe(200);
+    expect((await other.get(`/api/persons/${hiddenOnly.id}`)).status).toBe(404);
+    const witness = await buildEvent(editor, open.id, { type: 'hearing', participants: [{ personId: hiddenOnly.id, role: 'witness' }] });
+    const item = (await other.get(`/api/cases/${open.id}/timeline`)).body.items.find((e: { id: string }) => e.id === witness.id);
+    expect(item.participants).toEqual([{ role: 'witness', personId: null, organizationId: null, name: null }]);
+    const refer = await other.post('/api/cases', { subjectPersonId: hiddenOnly.id, status: 'detained', confidentiality: 'public' });
+    expect(refer.status).toBe(422);
+  });
+
+  it('lets only a holder of a grant restrict a case, and never withdraws the last grant', async () => {
+    const c = await buildCase(editor);
+    const restrict = await other.patch(`/api/cases/${c.id}`, { confidentiality: 'restricted' });
+    expect(restrict.status).toBe(403);
+    expect((await other.get(`/api/cases/${c.id}`)).body.confidentiality).toBe('internal');
+    expect((await editor.patch(`/api/cases/${c.id}`, { confidentiality: 'restricted' })).status).toBe(200);
+    const eddieId = (await editor.get('/api/auth/me')).body.user.id;
+    expect((await server.admin.delete(`/api/cases/${c.id}/grants/${eddieId}`)).status).toBe(404); // the admin cannot see it
+  });
+
   it('shows a restricted case once an admin who can see it grants it, and hides it again when withdrawn', async () => {
     const c = await buildCase(server.admin, { confidentiality: 'restricted' });
     expect((await viewer.get(`/api/cases/${c.id}`)).status).toBe(404);
@@ -91,6 +129,9 @@ describe.each(STORES)('access on the %s store', (store) => {
     expect((await viewer.get(`/api/cases/${c.id}`)).status).toBe(200);
     expect((await server.admin.delete(`/api/cases/${c.id}/grants/${viewerId}`)).status).toBe(204);
     expect((await viewer.get(`/api/cases/${c.id}`)).status).toBe(404);
+    const adminId = (await server.admin.get('/api/auth/me')).body.user.id;
+    const last = await server.admin.delete(`/api/cases/${c.id}/grants/${adminId}`);
+    expect(last.status).toBe(409);
     // An admin cannot grant a case they cannot see themselves.
     const hidden = await buildCase(other, { confidentiality: 'restricted' });
     expect((await server.admin.put(`/api/cases/${hidden.id}/grants/${viewerId}`)).status).toBe(404);
@@ -104,7 +145,8 @@ describe.each(STORES)('access on the %s store', (store) => {
     expect((await script.get('/api/auth/me')).body.user.username).toBe('vera');
     const forged = new Client(server.url, 'hab_not-a-real-token');
     expect((await forged.get('/api/cases')).status).toBe(401);
-    expect((await viewer.post('/api/tokens', { name: 'for someone else', userId: viewerId.replace(/.$/, '0') })).status).toBe(403);
+    // Nobody, not even an admin, makes a token that acts as someone else over HTTP.
+    expect((await server.admin.post('/api/tokens', { name: 'as vera', userId: viewerId })).status).toBe(400);
   });
 
   it('ends the session on sign-out', async () => {

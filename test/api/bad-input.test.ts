@@ -144,8 +144,21 @@ describe.each(STORES)('bad input on the %s store', (store) => {
     await rejects(() => server.admin.patch(`/api/claims/${claim.body.id}`, { recordType: 'case', recordId: otherCase.id }), 400, 'recordId');
   });
 
+  it('rejects a NUL character anywhere, naming where', async () => {
+    await rejects(() => server.admin.post('/api/persons', { canonicalName: 'a\u0000b' }), 400, 'canonicalName');
+    await rejects(() => server.admin.post('/api/visits', { date: '2022', findings: [{ description: 'x\u0000' }] }), 400, 'findings.0.description');
+    await rejects(() => server.admin.get('/api/search?q=a%00b'), 400, 'q');
+  });
+
+  it('rejects a change to the text of a source, which its claims quote by position', async () => {
+    const source = await server.admin.post('/api/sources', { title: 'Fixed text', text: 'Original words of the source.' });
+    await rejects(() => server.admin.patch(`/api/sources/${source.body.id}`, { text: 'Other words.' }), 400, 'text');
+  });
+
   it('rejects a bad cursor and a bad limit', async () => {
     await rejects(() => server.admin.get('/api/persons?cursor=garbage'), 400, 'cursor');
     await rejects(() => server.admin.get('/api/persons?limit=100000'), 400, 'limit');
+    const forged = Buffer.from(JSON.stringify(['2020-01-01T00:00:00.000Z', '00000000-0000-0000-0000-abcdefabcdef'])).toString('base64url');
+    await rejects(() => server.admin.get(`/api/audit?cursor=${forged}`), 400, 'cursor');
   });
 });

@@ -144,8 +144,13 @@ describe.each(STORES)('case records on the %s store', (store) => {
     const source = await buildSource(admin, { text: 'A statement about one prisoner, written once.' });
     const again = await admin.post('/api/sources', { title: 'Same words, other title', text: 'A statement about one prisoner, written once.' });
     expect(again.status).toBe(409);
-    expect(again.body.type).toBe('/problems/conflict');
+    expect(again.body).toMatchObject({ type: '/problems/conflict', existingId: source.id });
     expect(source.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // Once retracted, the same words may be entered again; sources without text never clash.
+    expect((await admin.delete(`/api/sources/${source.id}`)).status).toBe(204);
+    expect((await admin.post('/api/sources', { title: 'Again', text: 'A statement about one prisoner, written once.' })).status).toBe(201);
+    expect((await admin.post('/api/sources', { title: 'Link only', url: 'https://example.org/a' })).status).toBe(201);
+    expect((await admin.post('/api/sources', { title: 'Link only', url: 'https://example.org/b' })).status).toBe(201);
   });
 
   it('retracts a record: gone from answers, kept in the audit log', async () => {

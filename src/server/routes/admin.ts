@@ -12,6 +12,7 @@ import { Problem } from '../errors.ts';
 import { listQueryBase, problemSchema } from './records.ts';
 import { userSchema } from './auth.ts';
 import { decodeCursor, encodeCursor } from '../../store/cursor.ts';
+import { hidesAnyCase } from '../../store/visibility.ts';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 
@@ -39,15 +40,14 @@ export function registerAdminRoutes(app: FastifyInstance, db: Db) {
   r.post('/api/tokens', {
     schema: {
       tags: ['Administration'],
-      summary: 'Create an API token for yourself (or, as admin, for another user); shown once',
-      body: z.strictObject({ name: z.string().trim().min(1).max(100), userId: id.optional() }),
+      summary: 'Create an API token for yourself; shown once',
+      description: 'A token acts as its user. Tokens for others are made on the command line (`habeas token create`), so that no one can act as another user over HTTP.',
+      body: z.strictObject({ name: z.string().trim().min(1).max(100) }),
       response: { 201: z.object({ id, token: z.string() }), ...problems },
     },
   }, async (request, reply) => {
     const user = requireRole(request, 'viewer');
-    const forUser = request.body.userId ?? user.id;
-    if (forUser !== user.id) requireRole(request, 'admin');
-    return reply.code(201).send(await createApiToken(db, user.id, forUser, request.body.name));
+    return reply.code(201).send(await createApiToken(db, user.id, user.id, request.body.name));
   });
 
   const grantParams = z.object({ id, userId: id });
@@ -87,15 +87,15 @@ export function registerAdminRoutes(app: FastifyInstance, db: Db) {
       },
     },
   }, async (request) => {
-    requireRole(request, 'admin');
+    const admin = requireRole(request, 'admin');
     const { cursor, limit, recordId } = request.query;
-    const params: unknown[] = [limit + 1];
-    const where: string[] = [];
+    const params: unknown[] = [admin.id, limit + 1];
+    const where: string[] = [`NOT ${hidesAnyCase('case_ids')}`];
     if (recordId) { params.push(recordId); where.push(`record_id = $${params.length}`); }
     if (cursor) { params.push(cursorSeq(cursor)); where.push(`seq < $${params.length}`); }
     const rows = await db.query<Record<string, unknown>>(
       `SELECT seq, at, actor_id, action, record_type, record_id, before, after, hash FROM audit_log
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $1`,
+       WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $2`,
       params,
     );
     const page = rows.slice(0, limit);
@@ -122,4 +122,10 @@ export function registerAdminRoutes(app: FastifyInstance, db: Db) {
 
 // The audit cursor reuses the opaque cursor format, carrying the sequence number in the id slot.
 const seqId = (seq: number) => `00000000-0000-0000-0000-${seq.toString().padStart(12, '0')}`;
-const cursorSeq = (cursor: string) => Number(decodeCursor(cursor)[1].slice(24));
+function cursorSeq(cursor: string): number {
+  const seq = decodeCursor(cursor)[1].slice(24);
+  if (!/^\d{12}$/.test(seq)) throw new Problem('validation-failed', 'cursor: not a cursor this server gave out', [
+    { field: 'cursor', message: 'not a cursor this server gave out' },
+  ]);
+  return Number(seq);
+}

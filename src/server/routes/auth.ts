@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../store/db.ts';
 import {
-  checkPassword, clearLoginFailures, createSession, endSession, loginDelay, recordLoginFailure,
+  checkPassword, clearLoginFailures, countLoginAttempt, createSession, endSession,
 } from '../../store/users.ts';
 import { requireRole, SESSION_COOKIE, setSessionCookie } from '../auth.ts';
 import type { Config } from '../config.ts';
@@ -32,15 +32,12 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, config: Config)
     },
   }, async (request, reply) => {
     const { username, password } = request.body;
-    const wait = await loginDelay(db, username, request.ip);
+    const wait = await countLoginAttempt(db, username, request.ip);
     if (wait > 0) {
       throw new Problem('too-many-attempts', `Too many failed attempts; try again in ${Math.ceil(wait / 60)} minute(s).`, undefined, { retryAfter: wait });
     }
     const user = await checkPassword(db, username, password);
-    if (!user) {
-      await recordLoginFailure(db, username, request.ip);
-      throw new Problem('invalid-credentials');
-    }
+    if (!user) throw new Problem('invalid-credentials');
     await clearLoginFailures(db, username);
     const token = await createSession(db, user, config.sessionHours);
     setSessionCookie(reply, token, config.sessionHours, config.secureCookies);

@@ -8,7 +8,7 @@ import { id } from '../../domain/entities.ts';
 import { EVENT_KIND_OF, type EventType } from '../../domain/vocabularies.ts';
 import type { Db, Queryable } from '../../store/db.ts';
 import { getRecord } from '../../store/records.ts';
-import { visibleSql } from '../../store/visibility.ts';
+import { hiddenSubject, visibleSql } from '../../store/visibility.ts';
 import { requireRole } from '../auth.ts';
 import { problemSchema } from './records.ts';
 
@@ -96,10 +96,12 @@ export async function caseTimeline(db: Queryable, userId: string, caseId: string
   const events = await db.query<Rec>(
     `SELECT e.id, e.type, e.date, e.date_precision, e.place_id, pl.name AS place_name, e.attributes, e.description,
        coalesce((
-         SELECT json_agg(json_build_object('role', ep.role, 'personId', ep.person_id,
+         SELECT json_agg(json_build_object('role', ep.role, 'personId', p.id,
                   'organizationId', ep.organization_id, 'name', coalesce(p.canonical_name, o.name)) ORDER BY ep.position)
          FROM event_participants ep
-         LEFT JOIN persons p ON p.id = ep.person_id LEFT JOIN organizations o ON o.id = ep.organization_id
+         -- A person known only through cases hidden from the user is shown without name or id.
+         LEFT JOIN persons p ON p.id = ep.person_id AND NOT ${hiddenSubject('p.id')}
+         LEFT JOIN organizations o ON o.id = ep.organization_id
          WHERE ep.event_id = e.id), '[]') AS participants,
        coalesce((
          SELECT json_agg(json_build_object('id', t.id, 'field', t.field, 'stance', t.stance,

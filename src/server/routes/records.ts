@@ -24,8 +24,9 @@ export const ROUTE_OF: Record<KindName, { path: string; tag: string; one: string
   claim: { path: 'claims', tag: 'Claims', one: 'claim' },
 };
 
+// Loose: some problems carry a member of their own (a conflict's existingId).
 export const problemSchema = z
-  .object({
+  .looseObject({
     type: z.string(),
     title: z.string(),
     status: z.int(),

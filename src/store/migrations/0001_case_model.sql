@@ -267,7 +267,8 @@ CREATE TABLE sources (
   original bytea,
   original_filename text,
   media_type text,
-  sha256 text NOT NULL UNIQUE,
+  -- SHA-256 of the original bytes (or of the text when there is no file); null when empty.
+  sha256 text,
   reliability text NOT NULL DEFAULT 'F' CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
   case_ids uuid[] NOT NULL DEFAULT '{}',
   search tsvector GENERATED ALWAYS AS (
@@ -280,6 +281,7 @@ CREATE TABLE sources (
   retracted_at timestamptz
 );
 CREATE INDEX sources_search ON sources USING gin (search);
+CREATE INDEX sources_sha256 ON sources (sha256);
 CREATE INDEX sources_cases ON sources USING gin (case_ids);
 
 CREATE TABLE claims (
@@ -349,6 +351,8 @@ CREATE TABLE audit_log (
   record_id text NOT NULL,
   before jsonb,
   after jsonb,
+  -- The cases an entry is about: readers see only entries about cases they may see.
+  case_ids uuid[] NOT NULL DEFAULT '{}',
   prev_hash text NOT NULL,
   hash text NOT NULL UNIQUE
 );
