@@ -7,9 +7,9 @@ import { dateFromDb, daysBetween, formatDayRange, formatPreciseDate, todayUtc, t
 import { id } from '../../domain/entities.ts';
 import { EVENT_KIND_OF, type EventType } from '../../domain/vocabularies.ts';
 import type { Db, Queryable } from '../../store/db.ts';
-import { getRecord } from '../../store/records.ts';
-import { hiddenSubject, visibleSql } from '../../store/visibility.ts';
+import { hiddenSubject, hidesAnyCase, visibleSql } from '../../store/visibility.ts';
 import { requireRole } from '../auth.ts';
+import { notFound } from '../errors.ts';
 import { problemSchema } from './records.ts';
 
 type Rec = Record<string, unknown>;
@@ -86,36 +86,47 @@ export function registerCaseRoutes(app: FastifyInstance, db: Db) {
     },
   }, async (request) => {
     const user = requireRole(request, 'viewer');
-    await getRecord(db, { userId: user.id }, 'case', request.params.id);
-    return { items: await caseTimeline(db, user.id, request.params.id), next: null };
+    const items = await caseTimeline(db, user.id, request.params.id);
+    if (!items) throw notFound('case');
+    return { items, next: null };
   });
 }
 
-/** One query: events in date order, each with its participants and its claims with their sources. */
-export async function caseTimeline(db: Queryable, userId: string, caseId: string): Promise<Rec[]> {
-  const events = await db.query<Rec>(
-    `SELECT e.id, e.type, e.date, e.date_precision, e.place_id, pl.name AS place_name, e.attributes, e.description,
-       coalesce((
-         SELECT json_agg(json_build_object('role', ep.role, 'personId', p.id,
-                  'organizationId', ep.organization_id, 'name', coalesce(p.canonical_name, o.name)) ORDER BY ep.position)
-         FROM event_participants ep
-         -- A person known only through cases hidden from the user is shown without name or id.
-         LEFT JOIN persons p ON p.id = ep.person_id AND NOT ${hiddenSubject('p.id')}
-         LEFT JOIN organizations o ON o.id = ep.organization_id
-         WHERE ep.event_id = e.id), '[]') AS participants,
-       coalesce((
-         SELECT json_agg(json_build_object('id', t.id, 'field', t.field, 'stance', t.stance,
-                  'credibility', t.credibility, 'quote', t.quote, 'start', t.start, 'end', t."end",
-                  'source', json_build_object('id', s.id, 'title', s.title, 'publisher', s.publisher, 'url', s.url,
-                    'publishedDate', s.published_date, 'reliability', s.reliability)) ORDER BY t.created_at, t.id)
-         FROM claims t JOIN sources s ON s.id = t.source_id
-         WHERE t.record_id = e.id AND t.retracted_at IS NULL AND ${visibleSql('claim')}), '[]') AS claims
-     FROM events e LEFT JOIN places pl ON pl.id = e.place_id
-     WHERE e.case_id = $2 AND e.retracted_at IS NULL
+/**
+ * One round trip: the case's visibility and its events in date order, each with its participants
+ * and its claims with their sources. Null when the case does not exist for this user.
+ */
+export async function caseTimeline(db: Queryable, userId: string, caseId: string): Promise<Rec[] | null> {
+  const rows = await db.query<Rec>(
+    `SELECT e.* FROM (SELECT 1 FROM cases c WHERE c.id = $2 AND c.retracted_at IS NULL AND ${visibleSql('self', 'c')}) found
+     LEFT JOIN LATERAL (
+       SELECT e.id, e.type, e.date, e.date_precision, e.date_earliest, e.date_latest, e.created_at,
+         e.place_id, pl.name AS place_name, e.attributes, e.description,
+         coalesce((
+           SELECT json_agg(json_build_object('role', ep.role, 'personId', p.id,
+                    'organizationId', ep.organization_id, 'name', coalesce(p.canonical_name, o.name)) ORDER BY ep.position)
+           FROM event_participants ep
+           -- A person known only through cases hidden from the user is shown without name or id.
+           LEFT JOIN persons p ON p.id = ep.person_id AND NOT ${hiddenSubject('p.id')}
+           LEFT JOIN organizations o ON o.id = ep.organization_id
+           WHERE ep.event_id = e.id), '[]') AS participants,
+         coalesce((
+           SELECT json_agg(json_build_object('id', t.id, 'field', t.field, 'stance', t.stance,
+                    'credibility', t.credibility, 'quote', t.quote, 'start', t.start, 'end', t."end",
+                    'source', json_build_object('id', s.id, 'title', s.title, 'publisher', s.publisher, 'url', s.url,
+                      'publishedDate', s.published_date, 'reliability', s.reliability)) ORDER BY t.created_at, t.id)
+           FROM claims t JOIN sources s ON s.id = t.source_id
+           -- The claim's record is this event of a visible case; its source must be visible too.
+           WHERE t.record_id = e.id AND t.retracted_at IS NULL AND s.retracted_at IS NULL
+             AND NOT ${hidesAnyCase('s.case_ids')}), '[]') AS claims
+       FROM events e LEFT JOIN places pl ON pl.id = e.place_id
+       WHERE e.case_id = $2 AND e.retracted_at IS NULL
+     ) e ON TRUE
      ORDER BY coalesce(e.date_earliest, e.date_latest) NULLS LAST, e.date_latest NULLS LAST, e.created_at, e.id`,
     [userId, caseId],
   );
-  return events.map((e) => {
+  if (rows.length === 0) return null;
+  return rows.filter((e) => e.id !== null).map((e) => {
     const date = dateFromDb(e.date as string | null);
     const claims = e.claims as Array<{ stance: string; credibility: number; source: { reliability: string } }>;
     const disputed = claims.some((c) => c.stance === 'disputes');
