@@ -1,12 +1,23 @@
 // One query interface over both stores. Every query goes through node-postgres: against a
 // PostgreSQL server directly, and against the embedded PGlite through its first-party
 // node-postgres adapter, so one set of SQL and one code path serve both.
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 
 // Dates stay 'YYYY-MM-DD' strings (a Date would invent a time zone); counts are numbers.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/**
+ * A query with parameters runs as a named prepared statement, so each connection plans it once:
+ * planning cost more than executing the timeline query (0.8 vs 0.6 ms on PostgreSQL, 7 vs 2 ms
+ * embedded). Queries without parameters (migrations, several statements) use the simple protocol.
+ */
+function statement(text: string, values?: unknown[]): pg.QueryConfig {
+  if (!values || values.length === 0) return { text };
+  return { name: `h${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text, values };
+}
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -59,7 +70,7 @@ function poolDb(
   return {
     kind,
     async query<T>(sql: string, params?: unknown[]) {
-      const result = await pool.query(sql, params as unknown[]);
+      const result = await pool.query(statement(sql, params));
       return result.rows as T[];
     },
     async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -68,7 +79,7 @@ function poolDb(
         await client.query('BEGIN');
         const tx: Queryable = {
           async query<R>(sql: string, params?: unknown[]) {
-            const result = await client.query(sql, params as unknown[]);
+            const result = await client.query(statement(sql, params));
             return result.rows as R[];
           },
         };

@@ -16,21 +16,35 @@ export interface SearchHit {
   matched?: string;
 }
 
+// Trigram matching through the index first; when that finds nobody (a typing slip such as
+// "Zhapraov"), a looser pass over all spellings by edit distance.
+const PEOPLE_MATCH = {
+  indexed: `n.search_key % $2 OR $2 <% n.search_key`,
+  loose: `word_similarity($2, n.search_key) > 0.3 OR levenshtein(left(n.search_key, 255), left($2, 255)) <= 2
+          OR EXISTS (SELECT 1 FROM unnest(string_to_array(n.search_key, ' ')) w WHERE levenshtein(w, $2) <= 2)`,
+};
+
 export async function searchPeople(db: Queryable, userId: string, query: string, limit: number): Promise<SearchHit[]> {
   const key = searchKey(query);
   if (!key) return [];
+  let hits = await matchPeople(db, userId, key, limit, PEOPLE_MATCH.indexed);
+  if (hits.length === 0) hits = await matchPeople(db, userId, key, limit, PEOPLE_MATCH.loose);
+  return hits;
+}
+
+async function matchPeople(db: Queryable, userId: string, key: string, limit: number, match: string): Promise<SearchHit[]> {
   const rows = await db.query<{ id: string; canonical_name: string; matched: string; score: number; case_id: string | null }>(
     `WITH matches AS (
        SELECT n.entity_id, n.name,
               greatest(similarity(n.search_key, $2), word_similarity($2, n.search_key)) AS score
        FROM entity_names n
-       WHERE n.entity_type = 'person' AND (n.search_key % $2 OR $2 <% n.search_key)
+       WHERE n.entity_type = 'person' AND (${match})
      ), best AS (
        SELECT DISTINCT ON (entity_id) entity_id, name, score FROM matches ORDER BY entity_id, score DESC
      )
      SELECT t.id, t.canonical_name, b.name AS matched, b.score,
             (SELECT c.id FROM cases c WHERE c.subject_person_id = t.id AND c.retracted_at IS NULL
-             ORDER BY c.created_at LIMIT 1) AS case_id
+             AND ${visibleSql('self', 'c')} ORDER BY c.created_at LIMIT 1) AS case_id
      FROM best b JOIN persons t ON t.id = b.entity_id
      WHERE t.retracted_at IS NULL AND ${visibleSql('subject')}
      ORDER BY b.score DESC, t.canonical_name LIMIT $3`,
@@ -41,6 +55,13 @@ export async function searchPeople(db: Queryable, userId: string, query: string,
     caseId: r.case_id, matched: r.matched,
   }));
 }
+
+/**
+ * Ranking every match of a common word is what makes full-text search slow (a third of the
+ * sources can match "detention"): only this many matches are ranked, so for very common terms
+ * the order is approximate while rare terms rank exactly.
+ */
+export const RANKED_CANDIDATES = 500;
 
 export async function searchText(
   db: Queryable,
@@ -53,10 +74,13 @@ export async function searchText(
   if (kinds.includes('source')) {
     const rows = await db.query<{ id: string; title: string; score: number; snippet: string }>(
       `WITH q AS (SELECT websearch_to_tsquery('english', $2) AS q),
+       candidates AS (
+         SELECT t.id, t.title, t.text, t.search FROM sources t, q
+         WHERE t.search @@ q.q AND t.retracted_at IS NULL AND ${visibleSql('cases')} LIMIT ${RANKED_CANDIDATES}
+       ),
        top AS (
-         SELECT t.id, t.title, t.text, ts_rank_cd(t.search, q.q) AS score
-         FROM sources t, q WHERE t.search @@ q.q AND t.retracted_at IS NULL AND ${visibleSql('cases')}
-         ORDER BY score DESC, t.id LIMIT $3
+         SELECT c.id, c.title, c.text, ts_rank_cd(c.search, q.q) AS score FROM candidates c, q
+         ORDER BY score DESC, c.id LIMIT $3
        )
        SELECT top.id, top.title, top.score,
               ts_headline('english', left(top.text, 20000), q.q,
@@ -68,10 +92,13 @@ export async function searchText(
   }
   if (kinds.includes('event')) {
     const rows = await db.query<{ id: string; type: string; date: string | null; case_id: string; description: string | null; score: number }>(
-      `WITH q AS (SELECT websearch_to_tsquery('english', $2) AS q)
-       SELECT t.id, t.type, t.date, t.case_id, t.description, ts_rank_cd(t.search, q.q) AS score
-       FROM events t, q WHERE t.search @@ q.q AND t.retracted_at IS NULL AND ${visibleSql('case')}
-       ORDER BY score DESC, t.id LIMIT $3`,
+      `WITH q AS (SELECT websearch_to_tsquery('english', $2) AS q),
+       candidates AS (
+         SELECT t.id, t.type, t.date, t.case_id, t.description, t.search FROM events t, q
+         WHERE t.search @@ q.q AND t.retracted_at IS NULL AND ${visibleSql('case')} LIMIT ${RANKED_CANDIDATES}
+       )
+       SELECT c.id, c.type, c.date, c.case_id, c.description, ts_rank_cd(c.search, q.q) AS score
+       FROM candidates c, q ORDER BY score DESC, c.id LIMIT $3`,
       [userId, query, limit],
     );
     hits.push(...rows.map((r) => ({

@@ -29,6 +29,11 @@ describe.each(STORES)('search on the %s store', (store) => {
     },
   );
 
+  it('still finds someone through a typing slip', async () => {
+    const res = await server.admin.get('/api/search?q=Zhapraov&kind=person');
+    expect(res.body.items[0]).toMatchObject({ title: 'Sadyr Japarov' });
+  });
+
   it('finds Japarov by the Zhaparov spelling and does not confuse him with Atambayev', async () => {
     const res = await server.admin.get('/api/search?q=Zhaparov&kind=person');
     expect(res.body.items.map((i: { title: string }) => i.title)).toEqual(['Sadyr Japarov']);
