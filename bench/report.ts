@@ -77,7 +77,7 @@ export function formatReport(r: StoreResult): string {
     row(`HTTP GET /api/search, all queries`, r.search.http.all),
     row('  … names (Latin, Cyrillic, typos)', r.search.http.names),
     row('  … full text (1–2 words)', r.search.http.text),
-    row('direct: searchPeople + searchText, all', r.search.direct.all),
+    row('direct: search() as the route calls it, all', r.search.direct.all),
     row('  … names', r.search.direct.names),
     row('  … full text', r.search.direct.text),
     row('direct: searchPeople alone, all queries', r.search.direct.searchPeople),

@@ -19,7 +19,8 @@ export interface Actor {
   userId: string;
 }
 
-const LABEL: Record<KindName, string> = {
+/** Each kind's name in messages. */
+export const KIND_LABEL: Record<KindName, string> = {
   person: 'person', organization: 'organisation', place: 'place', case: 'case',
   detention_period: 'detention period', event: 'event', health_condition: 'health condition',
   care_request: 'care request', visit: 'visit', source: 'source', claim: 'claim',
@@ -114,7 +115,7 @@ export async function getRecord(db: Queryable, actor: Actor, kind: KindName, id:
      WHERE t.id = $2 AND t.retracted_at IS NULL AND ${visibleSql(spec.scope)}`,
     [actor.userId, id],
   );
-  if (!row) throw notFound(LABEL[kind]);
+  if (!row) throw notFound(KIND_LABEL[kind]);
   const record = decodeRow(kind, row);
   await loadChildren(db, kind, [record]);
   return record;
@@ -209,8 +210,8 @@ async function claimCase(tx: Queryable, actor: Actor, claim: Rec): Promise<strin
      WHERE t.id = $2 AND t.retracted_at IS NULL AND ${visibleSql(spec.scope)}`,
     [actor.userId, claim.recordId],
   );
-  if (!row) throw new Problem('unprocessable-reference', `recordId: no ${LABEL[recordType]} with this id`, [
-    { field: 'recordId', message: `no ${LABEL[recordType]} with id ${String(claim.recordId)}` },
+  if (!row) throw new Problem('unprocessable-reference', `recordId: no ${KIND_LABEL[recordType]} with this id`, [
+    { field: 'recordId', message: `no ${KIND_LABEL[recordType]} with id ${String(claim.recordId)}` },
   ]);
   return row.case_id;
 }

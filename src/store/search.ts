@@ -1,7 +1,7 @@
 // Search: people by any spelling or script (folded search keys, trigram similarity), and full
 // text over sources and events (PostgreSQL text search, ranked). Restricted cases stay invisible.
 import { searchKey } from '../domain/names.ts';
-import type { Queryable } from './db.ts';
+import type { Db, Queryable } from './db.ts';
 import { visibleSql } from './visibility.ts';
 
 export type SearchKind = 'person' | 'source' | 'event';
@@ -16,29 +16,34 @@ export interface SearchHit {
   matched?: string;
 }
 
-// Trigram matching through the index first; when that finds nobody (a typing slip such as
-// "Zhapraov"), a looser pass over all spellings by edit distance.
-const PEOPLE_MATCH = {
-  indexed: `n.search_key % $2 OR $2 <% n.search_key`,
-  loose: `word_similarity($2, n.search_key) > 0.3 OR levenshtein(left(n.search_key, 255), left($2, 255)) <= 2
-          OR EXISTS (SELECT 1 FROM unnest(string_to_array(n.search_key, ' ')) w WHERE levenshtein(w, $2) <= 2)`,
-};
-
-export async function searchPeople(db: Queryable, userId: string, query: string, limit: number): Promise<SearchHit[]> {
+/**
+ * People whose spellings match the query through the trigram index. With `loose`, the bar is
+ * lowered to catch a typing slip ("Zhapraov"); callers use it only when nothing else matched,
+ * since a low bar also finds names that merely share a few letters.
+ */
+export async function searchPeople(
+  db: Db,
+  userId: string,
+  query: string,
+  limit: number,
+  { loose = false } = {},
+): Promise<SearchHit[]> {
   const key = searchKey(query);
   if (!key) return [];
-  let hits = await matchPeople(db, userId, key, limit, PEOPLE_MATCH.indexed);
-  if (hits.length === 0) hits = await matchPeople(db, userId, key, limit, PEOPLE_MATCH.loose);
-  return hits;
+  if (!loose) return matchPeople(db, userId, key, limit);
+  return db.transaction(async (tx) => {
+    await tx.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, ['0.3']);
+    return matchPeople(tx, userId, key, limit);
+  });
 }
 
-async function matchPeople(db: Queryable, userId: string, key: string, limit: number, match: string): Promise<SearchHit[]> {
+async function matchPeople(db: Queryable, userId: string, key: string, limit: number): Promise<SearchHit[]> {
   const rows = await db.query<{ id: string; canonical_name: string; matched: string; score: number; case_id: string | null }>(
     `WITH matches AS (
        SELECT n.entity_id, n.name,
               greatest(similarity(n.search_key, $2), word_similarity($2, n.search_key)) AS score
        FROM entity_names n
-       WHERE n.entity_type = 'person' AND (${match})
+       WHERE n.entity_type = 'person' AND (n.search_key % $2 OR $2 <% n.search_key)
      ), best AS (
        SELECT DISTINCT ON (entity_id) entity_id, name, score FROM matches ORDER BY entity_id, score DESC
      )
@@ -107,4 +112,15 @@ export async function searchText(
     })));
   }
   return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+}
+
+/** What GET /api/search answers: people first, then ranked text; a loose name pass when nothing matched. */
+export async function search(db: Db, userId: string, query: string, kinds: SearchKind[], limit: number): Promise<SearchHit[]> {
+  const wantPeople = kinds.includes('person');
+  let people = wantPeople ? await searchPeople(db, userId, query, limit) : [];
+  const text = await searchText(db, userId, query, kinds.filter((k) => k !== 'person'), limit);
+  if (wantPeople && people.length === 0 && text.length === 0) {
+    people = await searchPeople(db, userId, query, limit, { loose: true });
+  }
+  return [...people, ...text].slice(0, limit);
 }

@@ -5,23 +5,23 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { id, KINDS, recordMeta, type KindName } from '../../domain/entities.ts';
 import type { Db } from '../../store/db.ts';
-import { createRecord, getRecord, listRecords, retractRecord, updateRecord } from '../../store/records.ts';
+import { createRecord, getRecord, KIND_LABEL, listRecords, retractRecord, updateRecord } from '../../store/records.ts';
 import { TABLES } from '../../store/tables.ts';
 import { requireRole } from '../auth.ts';
 import { enrichCases } from './cases.ts';
 
-export const ROUTE_OF: Record<KindName, { path: string; tag: string; one: string }> = {
-  person: { path: 'persons', tag: 'People', one: 'person' },
-  organization: { path: 'organizations', tag: 'Organisations', one: 'organisation' },
-  place: { path: 'places', tag: 'Places', one: 'place' },
-  case: { path: 'cases', tag: 'Cases', one: 'case' },
-  detention_period: { path: 'detention-periods', tag: 'Detention', one: 'detention period' },
-  event: { path: 'events', tag: 'Events', one: 'event' },
-  health_condition: { path: 'health-conditions', tag: 'Health', one: 'health condition' },
-  care_request: { path: 'care-requests', tag: 'Health', one: 'care request' },
-  visit: { path: 'visits', tag: 'Monitoring visits', one: 'visit' },
-  source: { path: 'sources', tag: 'Sources', one: 'source' },
-  claim: { path: 'claims', tag: 'Claims', one: 'claim' },
+export const ROUTE_OF: Record<KindName, { path: string; tag: string }> = {
+  person: { path: 'persons', tag: 'People' },
+  organization: { path: 'organizations', tag: 'Organisations' },
+  place: { path: 'places', tag: 'Places' },
+  case: { path: 'cases', tag: 'Cases' },
+  detention_period: { path: 'detention-periods', tag: 'Detention' },
+  event: { path: 'events', tag: 'Events' },
+  health_condition: { path: 'health-conditions', tag: 'Health' },
+  care_request: { path: 'care-requests', tag: 'Health' },
+  visit: { path: 'visits', tag: 'Monitoring visits' },
+  source: { path: 'sources', tag: 'Sources' },
+  claim: { path: 'claims', tag: 'Claims' },
 };
 
 // Loose: some problems carry a member of their own (a conflict's existingId).
@@ -56,7 +56,8 @@ function filterSchema(kind: KindName) {
 export function registerRecordRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   for (const kind of Object.keys(KINDS) as KindName[]) {
-    const { path, tag, one } = ROUTE_OF[kind];
+    const { path, tag } = ROUTE_OF[kind];
+    const one = `${/^[aeiou]/.test(KIND_LABEL[kind]) ? 'an' : 'a'} ${KIND_LABEL[kind]}`;
     const fields = KINDS[kind].fields;
     // Typed loosely: one loop serves every kind, and the store's records are checked by the schema at run time.
     const record: z.ZodType<Record<string, unknown>> = z.looseObject({ ...recordMeta.shape, ...fields.partial().shape }).meta({
@@ -81,7 +82,7 @@ export function registerRecordRoutes(app: FastifyInstance, db: Db) {
 
     r.post(`/api/${path}`, {
       schema: {
-        tags: [tag], summary: `Create a ${one}`,
+        tags: [tag], summary: `Create ${one}`,
         body: z.strictObject(fields.shape),
         response: { 201: record, ...problems(400, 401, 403, 409, 422) },
       },
@@ -93,7 +94,7 @@ export function registerRecordRoutes(app: FastifyInstance, db: Db) {
     });
 
     r.get(`/api/${path}/:id`, {
-      schema: { tags: [tag], summary: `Read a ${one}`, params, response: { 200: record, ...problems(400, 401, 404) } },
+      schema: { tags: [tag], summary: `Read ${one}`, params, response: { 200: record, ...problems(400, 401, 404) } },
     }, async (request) => {
       const user = requireRole(request, 'viewer');
       const found = await getRecord(db, { userId: user.id }, kind, request.params.id);
@@ -103,7 +104,7 @@ export function registerRecordRoutes(app: FastifyInstance, db: Db) {
 
     r.patch(`/api/${path}/:id`, {
       schema: {
-        tags: [tag], summary: `Change a ${one}`, params,
+        tags: [tag], summary: `Change ${one}`, params,
         body: z.strictObject(fields.partial().shape),
         response: { 200: record, ...problems(400, 401, 403, 404, 409, 422) },
       },
@@ -116,7 +117,7 @@ export function registerRecordRoutes(app: FastifyInstance, db: Db) {
 
     r.delete(`/api/${path}/:id`, {
       schema: {
-        tags: [tag], summary: `Retract a ${one} (kept in the store and the audit log)`, params,
+        tags: [tag], summary: `Retract ${one} (kept in the store and the audit log)`, params,
         querystring: z.object({ reason: z.string().max(1_000).optional() }),
         response: { 204: z.null(), ...problems(400, 401, 403, 404) },
       },

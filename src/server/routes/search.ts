@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../store/db.ts';
-import { searchPeople, searchText, type SearchKind } from '../../store/search.ts';
+import { search, type SearchKind } from '../../store/search.ts';
 import { requireRole } from '../auth.ts';
 import { problemSchema } from './records.ts';
 
@@ -33,8 +33,6 @@ export function registerSearchRoutes(app: FastifyInstance, db: Db) {
     const user = requireRole(request, 'viewer');
     const { q, kind, limit } = request.query;
     const kinds: SearchKind[] = kind ? [kind] : ['person', 'source', 'event'];
-    const people = kinds.includes('person') ? await searchPeople(db, user.id, q, limit) : [];
-    const text = await searchText(db, user.id, q, kinds.filter((k) => k !== 'person'), limit);
-    return { items: [...people, ...text].slice(0, limit), next: null };
+    return { items: await search(db, user.id, q, kinds, limit), next: null };
   });
 }
