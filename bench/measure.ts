@@ -180,15 +180,16 @@ export async function measureSearch(store: BenchStore, server: Server, load: Htt
   const emptyAnswers = { names: 0, misspelt: 0, text: 0 };
   for (const s of queries) {
     const t0 = performance.now();
-    const p = await searchPeople(store.db, store.adminId, s.q, SEARCH_LIMIT);
+    await searchPeople(store.db, store.adminId, s.q, SEARCH_LIMIT);
     const t1 = performance.now();
     const t = await searchText(store.db, store.adminId, s.q, ['source', 'event'], SEARCH_LIMIT);
     const t2 = performance.now();
-    await search(store.db, store.adminId, s.q, ['person', 'source', 'event'], SEARCH_LIMIT);
+    const answer = await search(store.db, store.adminId, s.q, ['person', 'source', 'event'], SEARCH_LIMIT);
     people.push(t1 - t0);
     text.push(t2 - t1);
     both.push(performance.now() - t2);
-    if (s.kind === 'name' && p.length === 0) {
+    // As a person sees it: the route's answer, with its loose pass for typing slips.
+    if (s.kind === 'name' && !answer.some((hit) => hit.kind === 'person')) {
       emptyAnswers.names += 1;
       if (s.form === 'misspelt') emptyAnswers.misspelt += 1;
     }

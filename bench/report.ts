@@ -6,6 +6,7 @@ import type { Generated } from './generate.ts';
 import type { SearchFigures, TimelineFigures } from './measure.ts';
 import type { Summary } from './stats.ts';
 import type { StoreKind } from './stores.ts';
+import { RANKED_CANDIDATES } from '../src/store/search.ts';
 
 export interface StoreResult {
   store: StoreKind;
@@ -87,7 +88,7 @@ export function formatReport(r: StoreResult): string {
     `  (name queries that found nobody: ${r.search.emptyAnswers.names}, of which typos ${r.search.emptyAnswers.misspelt}; ` +
       `text queries with no hit: ${r.search.emptyAnswers.text})`,
     `  (a text query matches on average ${int(r.search.textMatches.sources)} sources (${n(r.search.textMatches.sourcesShare)} %) ` +
-      `and ${int(r.search.textMatches.events)} events (${n(r.search.textMatches.eventsShare)} %), all of them ranked)`,
+      `and ${int(r.search.textMatches.events)} events (${n(r.search.textMatches.eventsShare)} %); the first ${RANKED_CANDIDATES} of each are ranked)`,
     '',
     'targets',
     ...r.targets.map((t) => `  ${t.pass ? 'PASS' : 'MISS'}  ${t.name.padEnd(40)} measured ${n(t.measured, t.unit === 'ms' ? 2 : 0)} ${t.unit}`),

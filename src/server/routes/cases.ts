@@ -77,6 +77,9 @@ const timelineItem: z.ZodType<Rec> = z.looseObject({
 export function registerCaseRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/cases/:id/timeline', {
+    // The store builds this answer itself, so it is sent as it is: re-checking a 10 kB timeline
+    // against its schema on every request cost about 7 % of the server's time (npm run bench).
+    serializerCompiler: () => (data) => JSON.stringify(data),
     schema: {
       tags: ['Cases'],
       summary: "A case's events in date order, each with its claims and sources",
