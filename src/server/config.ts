@@ -1,5 +1,6 @@
 // Every setting, validated once at start: a bad value stops the server with a message naming the
-// variable. Secrets are marked so they are never printed.
+// variable. Secrets (DATABASE_URL, HABEAS_ADMIN_PASSWORD) are never printed: describeStore shows
+// the database without its credentials, and the error messages name variables, not values.
 import { z } from 'zod';
 
 const schema = z.object({
@@ -17,8 +18,6 @@ const schema = z.object({
   HABEAS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HABEAS_VACUUM_HOURS: z.coerce.number().min(0).default(6),
 });
-
-export const SECRET_SETTINGS = ['DATABASE_URL', 'HABEAS_ADMIN_PASSWORD'] as const;
 
 export interface Config {
   port: number;

@@ -16,7 +16,7 @@ const PG_ERRORS: Record<string, (e: { detail?: string; column?: string; constrai
 };
 
 /** The path of the first string holding a NUL character (PostgreSQL cannot store one), or null. */
-export function findNul(value: unknown, path: string[] = []): string | null {
+function findNul(value: unknown, path: string[] = []): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || '(value)' : null;
   if (value && typeof value === 'object') {
     for (const [key, inner] of Object.entries(value)) {

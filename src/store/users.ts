@@ -22,7 +22,7 @@ const ARGON2 = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, p
 // Verified against when the username is unknown, so that both answers take the same time.
 let dummyHash: Promise<string> | undefined;
 
-export const hashPassword = (password: string) => argon2Hash(password, ARGON2);
+const hashPassword = (password: string) => argon2Hash(password, ARGON2);
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 interface UserRow {
@@ -90,11 +90,6 @@ export async function setPassword(db: Db, actorId: string | null, username: stri
 
 export async function listUsers(db: Queryable): Promise<User[]> {
   return (await db.query<UserRow>('SELECT * FROM users ORDER BY created_at, id')).map(toUser);
-}
-
-export async function findUser(db: Queryable, id: string): Promise<User | null> {
-  const [row] = await db.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
-  return row ? toUser(row) : null;
 }
 
 /** The user when the password is right; null otherwise (same time either way). */
