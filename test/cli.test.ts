@@ -1,6 +1,6 @@
 // bin/habeas as a person runs it: a real process on a real store directory.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +76,22 @@ describe('bin/habeas', () => {
     const res = await habeas(['audit', 'verify'], env);
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/The audit chain is intact: \d+ entries verified/);
+  });
+
+  it('extracts a document as the contract prints it, without any store', async () => {
+    const file = join(dir, 'report.txt');
+    writeFileSync(file, 'Blogger Timur Aliyev was arrested on 2 March 2024. His lawyer, Dina Karimova, said he had been beaten.');
+    const res = await habeas(['extract', file, '--published', '2024-03-05', '--format', 'json'], { HABEAS_DATA_DIR: join(dir, 'never-created') });
+    expect(res.code).toBe(0);
+    const out = JSON.parse(res.stdout);
+    expect(Object.keys(out)).toEqual(['persons', 'organizations', 'places', 'events']);
+    expect(out.events).toContainEqual(expect.objectContaining({ type: 'arrest', date: '2024-03-02', precision: 'day', subject: 'Timur Aliyev' }));
+    expect(existsSync(join(dir, 'never-created'))).toBe(false);
+    const table = await habeas(['extract', file, '--format', 'table']);
+    expect(table.stdout).toMatch(/^persons \(2\)/m);
+    const bad = await habeas(['extract', file, '--published', 'yesterday']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--published must be a day/);
   });
 
   it('stops with a clear message on a bad setting', async () => {

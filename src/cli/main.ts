@@ -114,6 +114,16 @@ program
     }
   });
 
+program
+  .command('extract <file>')
+  .description('Print the people, organisations, places and events a text or Markdown document states (touches no store)')
+  .option('--published <date>', 'the publication day, YYYY-MM-DD: relative dates ("on Tuesday") resolve against it')
+  .addOption(new Option('--format <format>', 'output').choices(['json', 'table']).default('json'))
+  .action(async (file: string, options: { published?: string; format: 'json' | 'table' }) => {
+    const { runExtract } = await import('./extract.ts');
+    process.stdout.write(runExtract(file, options));
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

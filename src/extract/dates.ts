@@ -1,0 +1,67 @@
+// Date expressions in a text, each with the value it gives at the precision it allows. chrono
+// (British reading: 05.03.2023 is 5 March) finds full and partial dates and relative ones
+// anchored on the publication day; bare years and year ranges, which chrono ignores, are ours.
+import * as chrono from 'chrono-node';
+import type { DatePrecision, Span } from './types.ts';
+
+export interface FoundDate extends Span {
+  value: string | null;
+  precision: DatePrecision;
+}
+
+const WEEKDAY = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
+const DURATION = /\b(for|over|more than|almost|nearly|about|some|at least|up to|after|within)\b.*\b(days?|weeks?|months?|years?)\b/i;
+const AGO_OR_LATER = /\b(ago|later|earlier|after|before)\b/i;
+const YEAR = /(?<![\d/.:-])(1[89]\d{2}|20\d{2})(?![\d/:-]|\.\d|\s*(?:%|per cent|people|prisoners|km))/g;
+const DEICTIC = /\b(last|this|next|yesterday|today|tonight|previous|current)\b/i;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+
+function valueAt(date: Date, precision: DatePrecision): string | null {
+  const day = iso(date);
+  return precision === 'day' ? day : precision === 'month' ? day.slice(0, 7) : precision === 'year' ? day.slice(0, 4) : null;
+}
+
+function fromChrono(result: chrono.ParsedResult, published: Date | null, before: string): FoundDate | null {
+  const { start } = result;
+  const text = result.text.replace(/[\s,.;]+$/, '');
+  if (DURATION.test(text) && !WEEKDAY.test(text)) return null; // "for 553 days" is not a date
+  if (AGO_OR_LATER.test(text)) return null; // anchored elsewhere or vague: not a date we can give
+  // "may" and "march" alone are usually the verbs; the month comes after "in", "since", "of"…
+  if (/^(may|march)$/i.test(text) && !/\b(in|of|since|until|by|early|late|mid|from|to)\s+$/i.test(before)) return null;
+  const certain = (c: chrono.Component) => start.isCertain(c);
+  const relative = !certain('year') || WEEKDAY.test(text) || DEICTIC.test(text);
+  let precision: DatePrecision = certain('day') ? 'day' : certain('month') ? 'month' : certain('year') ? 'year' : 'unknown';
+  if (relative && !published) return { text, start: result.index, end: result.index + text.length, value: null, precision: 'unknown' };
+  const date = start.date();
+  const asUtc = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate(), 12));
+  if (relative && published) {
+    if (WEEKDAY.test(text) && !certain('day')) precision = 'day';
+    if (precision === 'unknown') precision = certain('month') || /month/i.test(text) ? 'month' : 'year';
+    // The latest such day or month not after publication.
+    while (asUtc > published) {
+      if (WEEKDAY.test(text) && !certain('month')) asUtc.setUTCDate(asUtc.getUTCDate() - 7);
+      else asUtc.setUTCFullYear(asUtc.getUTCFullYear() - 1);
+    }
+  }
+  if (precision === 'unknown') return null;
+  return { text, start: result.index, end: result.index + text.length, value: valueAt(asUtc, precision), precision };
+}
+
+/** Every date expression, in text order; relative ones stay unknown without a publication day. */
+export function findDates(text: string, published?: string | null): FoundDate[] {
+  const reference = published ? new Date(`${published}T12:00:00Z`) : null;
+  const found: FoundDate[] = [];
+  const results = chrono.en.GB.parse(text, reference ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+  for (const result of results) {
+    const date = fromChrono(result, reference, text.slice(Math.max(0, result.index - 12), result.index));
+    if (date) found.push(date);
+  }
+  const covered = (i: number) => found.some((d) => i >= d.start && i < d.end);
+  for (const match of text.matchAll(YEAR)) {
+    if (covered(match.index)) continue;
+    found.push({ text: match[0], start: match.index, end: match.index + 4, value: match[0], precision: 'year' });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

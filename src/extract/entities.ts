@@ -1,0 +1,213 @@
+// Names in a text: capitalised chunks, typed by what they end with or what stands before them,
+// then grouped so that a surname or an acronym used later joins the full name it stands for.
+import countries from 'i18n-iso-countries';
+import {
+  COURT_HEADS, DETENTION_CUES, FACILITY_HEADS, GOVERNMENT_HEADS, HONORIFICS, INTERNATIONAL, MEDIA_HEADS,
+  NAME_JOINERS, NGO_HEADS, PARTY_HEADS, PERSON_CUES, PRISON_ORG_HEADS, STOP_CAPITALISED,
+} from './lexicon.ts';
+import type { ExtractedOrganization, ExtractedPerson, ExtractedPlace, OrganizationKind, PersonRole, Span } from './types.ts';
+
+const COUNTRY_NAMES = new Set(
+  Object.values(countries.getNames('en', { select: 'all' })).flat().map((n) => n.toLowerCase()),
+);
+for (const extra of ['russia', 'britain', 'great britain', 'the uk', 'hong kong', 'kosovo', 'palestine', 'taiwan', 'west bank', 'gaza']) {
+  COUNTRY_NAMES.add(extra);
+}
+
+// "Russian", "Kenyan", "Pakistani", "Chinese": capitalised, but adjectives, not names. Derived from
+// the country names by the usual English endings; a name is never made of them.
+const DEMONYMS = new Set(
+  [...COUNTRY_NAMES].filter((n) => !n.includes(' ')).flatMap((n) => {
+    const stem = n.replace(/[aeiouy]$/, '');
+    return [`${n}n`, `${n}an`, `${n}ian`, `${stem}ian`, `${stem}an`, `${stem}ese`, `${n}i`, `${stem}i`, `${stem}ish`, `${n}ese`];
+  }),
+);
+for (const extra of ['filipino', 'thai', 'dutch', 'french', 'swiss', 'british', 'welsh', 'scottish', 'irish', 'uzbek', 'kazakh', 'tajik', 'kyrgyz', 'turkmen', 'afghan', 'arab', 'kurdish', 'uyghur', 'tibetan', 'greek', 'cypriot', 'malagasy', 'malay', 'saudi', 'emirati', 'yemeni', 'iraqi', 'omani', 'belarusian', 'ukrainian', 'chinese', 'vietnamese', 'burmese', 'congolese', 'senegalese', 'togolese', 'sudanese', 'lebanese', 'maltese', 'portuguese', 'spanish', 'polish', 'danish', 'swedish', 'finnish', 'turkish', 'american', 'canadian', 'mexican', 'peruvian', 'bolivian', 'ecuadorian', 'ethiopian', 'eritrean', 'rwandan', 'zimbabwean', 'nigerian', 'moroccan', 'algerian', 'egyptian', 'iranian', 'israeli', 'palestinian', 'bangladeshi', 'pakistani', 'indian', 'nepali', 'sri lankan', 'maldivian', 'armenian', 'azerbaijani', 'georgian', 'russian', 'jailed', 'detained', 'imprisoned', 'former', 'late', 'exiled', 'opposition', 'veteran', 'prominent', 'renowned', 'ailing']) {
+  DEMONYMS.add(extra);
+}
+
+// A capitalised word (any script), an all-capitals acronym, or a hyphenated/apostrophised name.
+const WORD = String.raw`(?:al-|el-|bin\s|ibn\s)?[\p{Lu}][\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*(?:-\d+)?`;
+const CHUNK = new RegExp(String.raw`${WORD}(?:(?:\s+|\s*-\s*)(?:(?:${[...NAME_JOINERS].join('|')})\s+)*${WORD})*`, 'gu');
+const FACILITY_TAIL = /^\s+(prison colony|penal colony|prison|colony|jail|detention cent(?:re|er)|remand cent(?:re|er)|pre-trial detention cent(?:re|er)|hospital|clinic|police station|penitentiary)\b/i;
+
+type Kind = 'person' | 'organization' | 'place';
+interface Mention extends Span {
+  kind: Kind;
+  subtype: string;
+  role?: PersonRole;
+}
+
+function orgKind(name: string): OrganizationKind | null {
+  if (PRISON_ORG_HEADS.test(name)) return 'prison';
+  if (COURT_HEADS.test(name)) return 'court';
+  if (INTERNATIONAL.test(name)) return 'international';
+  if (PARTY_HEADS.test(name)) return 'party';
+  if (MEDIA_HEADS.test(name)) return 'media';
+  if (GOVERNMENT_HEADS.test(name)) return 'government';
+  if (NGO_HEADS.test(name)) return 'ngo';
+  return null;
+}
+
+/** "Blogger", "Lawyer", "Judge" starting a sentence: a title before the name, not part of it. */
+function isRoleNoun(word: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && PERSON_CUES.some(([pattern]) => pattern.test(word));
+}
+
+function personCue(before: string): PersonRole | null {
+  for (const [pattern, role] of PERSON_CUES) if (pattern.test(before)) return role;
+  return null;
+}
+
+/** Drops words capitalised only by position, and trailing joiners. */
+function trimChunk(text: string, start: number): Span | null {
+  const words = text.split(/\s+/);
+  let from = 0;
+  const dropped = (word: string) =>
+    STOP_CAPITALISED.has(word.replace(/['’]s$/, '')) || DEMONYMS.has(word.toLowerCase()) ||
+    /^\p{Lu}\p{Ll}+(ed|ing)$/u.test(word) || isRoleNoun(word);
+  while (from < words.length && dropped(words[from]!)) from++;
+  let to = words.length;
+  while (to > from && NAME_JOINERS.has(words[to - 1]!.toLowerCase())) to--;
+  if (from >= to) return null;
+  const kept = words.slice(from, to).join(' ');
+  const offset = text.indexOf(words[from]!);
+  const clean = kept.replace(/['’]s$/, '');
+  return { text: clean, start: start + offset, end: start + offset + clean.length };
+}
+
+function classify(span: Span, text: string, lineStart: boolean): Mention | null {
+  const name = span.text;
+  const before = text.slice(Math.max(0, span.start - 40), span.start);
+  const after = text.slice(span.end, span.end + 40);
+  const tail = FACILITY_TAIL.exec(after);
+  if (tail) {
+    const end = span.end + tail[0].length;
+    return { text: text.slice(span.start, end), start: span.start, end, kind: 'place', subtype: 'facility' };
+  }
+  if (FACILITY_HEADS.test(name)) return { ...span, kind: 'place', subtype: 'facility' };
+  if (COUNTRY_NAMES.has(name.toLowerCase())) return { ...span, kind: 'place', subtype: 'country' };
+  const kind = orgKind(name);
+  if (kind) return { ...span, kind: 'organization', subtype: kind };
+  const role = personCue(before);
+  if (/^[A-Z]{2,6}$/.test(name)) {
+    // A dateline ("BISHKEK —") is a city; other acronyms are organisations.
+    if (lineStart && /^\s*(\(|—|–|-|,)/.test(after)) return { ...span, kind: 'place', subtype: 'city' };
+    return { ...span, kind: 'organization', subtype: 'other' };
+  }
+  if (lineStart && /^\s*(\([^)]*\)\s*)?(—|–|-)\s/.test(after) && name.split(' ').length <= 2) {
+    return { ...span, kind: 'place', subtype: 'city' };
+  }
+  const words = name.split(' ');
+  if (/ of /i.test(name)) return null; // "Vice President of Ecuador": a title, not a name
+  if (role || (words.length >= 2 && words.length <= 5)) {
+    return { ...span, kind: 'person', subtype: 'person', role: role ?? undefined };
+  }
+  // A single capitalised word after "in", "to", "from": a place.
+  if (/\b(in|to|from|near|outside|at)\s+$/.test(before)) return { ...span, kind: 'place', subtype: 'city' };
+  return { ...span, kind: 'person', subtype: 'single' };
+}
+
+export interface Entities {
+  persons: ExtractedPerson[];
+  organizations: ExtractedOrganization[];
+  places: ExtractedPlace[];
+}
+
+export function findEntities(text: string, exclude: Span[] = []): Entities {
+  const mentions: Mention[] = [];
+  const excluded = (s: Span) => exclude.some((e) => s.start < e.end && e.start < s.end);
+  for (const match of text.matchAll(CHUNK)) {
+    const span = trimChunk(match[0], match.index);
+    if (!span || excluded(span)) continue;
+    const lineStart = /(^|\n)\s*$/.test(text.slice(Math.max(0, span.start - 3), span.start));
+    const mention = classify(span, text, lineStart);
+    if (mention) mentions.push(mention);
+  }
+  return group(mentions, text);
+}
+
+/** One record per named thing: later surnames, acronyms and repeated names join the first full one. */
+function group(mentions: Mention[], text: string): Entities {
+  const persons = new Map<string, { name: string; role: PersonRole | null; mentions: Span[]; cues: number }>();
+  const orgs = new Map<string, ExtractedOrganization>();
+  const places = new Map<string, ExtractedPlace>();
+  const surnameOf = new Map<string, string>();
+
+  for (const m of mentions) {
+    const span: Span = { text: m.text, start: m.start, end: m.end };
+    if (m.kind === 'organization') {
+      const key = m.text.toLowerCase();
+      const existing = orgs.get(key);
+      if (existing) existing.mentions.push(span);
+      else orgs.set(key, { name: m.text, kind: m.subtype as OrganizationKind, mentions: [span] });
+      continue;
+    }
+    if (m.kind === 'place' && m.subtype === 'city' && surnameOf.has(m.text)) {
+      const owner = persons.get(surnameOf.get(m.text)!)!;
+      owner.mentions.push(span);
+      continue;
+    }
+    if (m.kind === 'place') {
+      const key = m.text.toLowerCase();
+      const existing = places.get(key);
+      if (existing) existing.mentions.push(span);
+      else places.set(key, { name: m.text, kind: m.subtype as ExtractedPlace['kind'], mentions: [span] });
+      continue;
+    }
+    const bare = m.text.replace(HONORIFICS, '');
+    const parts = bare.split(' ');
+    const owner = parts.length === 1
+      ? surnameOf.get(bare)
+      : persons.has(bare)
+        ? bare
+        // "De Lima" for "Leila de Lima": the tail of a name seen before.
+        : [...persons.keys()].find((k) => k.toLowerCase().endsWith(` ${bare.toLowerCase()}`));
+    if (m.subtype === 'single' && !owner) continue; // a lone capitalised word that names nobody we know
+    const key = owner ?? bare;
+    const entry = persons.get(key) ?? { name: bare, role: null, mentions: [], cues: 0 };
+    entry.mentions.push(span);
+    entry.role ??= m.role ?? null;
+    persons.set(key, entry);
+    if (parts.length > 1) surnameOf.set(parts.at(-1)!, key);
+  }
+
+  // An acronym defined in brackets after a name ("Committee for Fair Trials (CFT)") joins it.
+  for (const [key, org] of orgs) {
+    if (!/^[A-Z]{2,6}$/.test(org.name)) continue;
+    const definition = [...orgs.values()].find((o) => o !== org && o.mentions.some((m) => text.slice(m.end, m.end + org.name.length + 3).includes(`(${org.name})`)));
+    if (definition) {
+      definition.mentions.push(...org.mentions);
+      orgs.delete(key);
+    }
+  }
+
+  // A headline may use the surname before the text gives the full name: join them now.
+  for (const [key, entry] of persons) {
+    const full = [...persons.keys()].find((k) => k !== key && k.toLowerCase().endsWith(` ${key.toLowerCase()}`));
+    if (!full) continue;
+    const target = persons.get(full)!;
+    target.mentions.push(...entry.mentions);
+    target.mentions.sort((a, b) => a.start - b.start);
+    target.role ??= entry.role;
+    persons.delete(key);
+  }
+
+  // Who is held: people named in sentences about custody, most often first.
+  for (const entry of persons.values()) {
+    entry.cues = entry.mentions.filter((m) => DETENTION_CUES.test(sentenceAround(text, m))).length;
+  }
+  const result: ExtractedPerson[] = [...persons.values()].map((p) => ({
+    name: p.name,
+    // Held people are often introduced as activists or writers: custody wins over the title.
+    role: p.cues > 0 && (p.role === null || p.role === 'advocate' || p.role === 'other') ? 'detainee' : p.role ?? 'other',
+    mentions: p.mentions,
+  }));
+  return { persons: result, organizations: [...orgs.values()], places: [...places.values()] };
+}
+
+export function sentenceAround(text: string, span: Span): string {
+  const from = Math.max(text.lastIndexOf('.', span.start), text.lastIndexOf('\n', span.start)) + 1;
+  const dot = text.slice(span.end).search(/[.\n]/);
+  return text.slice(from, dot < 0 ? text.length : span.end + dot);
+}

@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findDates } from './dates.ts';
+import { extract } from './index.ts';
+import type { Extraction, Span } from './types.ts';
+
+// A short report written for these tests (fictional people).
+const REPORT = `ALMATY — Kazakh blogger Nurlan Seitkali was arrested on 3 February 2024 and charged with spreading false information.
+His lawyer, Aigerim Bekova, said on Tuesday that Seitkali had been denied medical care at the Almaty pre-trial detention centre.
+Seitkali, who suffers from diabetes, began a hunger strike last month. The Committee for Fair Trials (CFT) called on the authorities to release him.
+Judge Marat Omarov adjourned the hearing until March 2024. He spent more than six months in custody in 2019.`;
+
+const PUBLISHED = '2024-02-22'; // a Thursday
+
+function spansOf(result: Extraction): Span[] {
+  return [
+    ...result.persons.flatMap((p) => p.mentions),
+    ...result.organizations.flatMap((o) => o.mentions),
+    ...result.places.flatMap((p) => p.mentions),
+    ...result.events.map((e) => e.evidence),
+  ];
+}
+
+describe('extract', () => {
+  const result = extract(REPORT, { published: PUBLISHED });
+  const person = (name: string) => result.persons.find((p) => p.name === name);
+
+  it('finds the people, joins a surname to the full name, and reads their roles', () => {
+    expect(person('Nurlan Seitkali')?.role).toBe('detainee');
+    expect(person('Nurlan Seitkali')?.mentions.map((m) => m.text)).toContain('Seitkali');
+    expect(person('Aigerim Bekova')?.role).toBe('lawyer');
+    expect(person('Marat Omarov')?.role).toBe('judge');
+    expect(result.persons.map((p) => p.name)).not.toContain('Kazakh');
+  });
+
+  it('finds a facility named with a lower-case head noun, and the dateline city', () => {
+    const places = result.places.map((p) => [p.name, p.kind]);
+    expect(places).toContainEqual(['Almaty pre-trial detention centre', 'facility']);
+    expect(places).toContainEqual(['ALMATY', 'city']);
+  });
+
+  it('joins an acronym to the name it was defined for', () => {
+    const committee = result.organizations.find((o) => o.name === 'Committee for Fair Trials');
+    expect(committee?.mentions.map((m) => m.text)).toEqual(['Committee for Fair Trials', 'CFT']);
+  });
+
+  it('reads events with their subject and the date of their sentence', () => {
+    const events = result.events.map((e) => [e.type, e.subject, e.date]);
+    expect(events).toContainEqual(['arrest', 'Nurlan Seitkali', '2024-02-03']);
+    expect(events).toContainEqual(['charge', 'Nurlan Seitkali', '2024-02-03']);
+    expect(events).toContainEqual(['medical_denied', 'Nurlan Seitkali', '2024-02-20']);
+    expect(events).toContainEqual(['hunger_strike', 'Nurlan Seitkali', '2024-01']);
+    expect(events).toContainEqual(['hearing', 'Nurlan Seitkali', '2024-03']);
+    expect(events).toContainEqual(['public_appeal', 'Nurlan Seitkali', null]);
+  });
+
+  it('returns spans that lie inside the text and quote it exactly', () => {
+    for (const span of spansOf(result)) expect(REPORT.slice(span.start, span.end)).toBe(span.text);
+  });
+
+  it('never throws and keeps every span inside the text, whatever the input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.option(fc.constant(PUBLISHED)), (text, published) => {
+        const out = extract(text, { published });
+        for (const span of spansOf(out)) {
+          expect(span.start).toBeGreaterThanOrEqual(0);
+          expect(span.end).toBeLessThanOrEqual(text.length);
+          expect(text.slice(span.start, span.end)).toBe(span.text);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('findDates', () => {
+  const value = (text: string, published: string | null = PUBLISHED) =>
+    findDates(text, published).map((d) => [d.text, d.value, d.precision]);
+
+  it('keeps the precision the text gives', () => {
+    expect(value('arrested on 14 May 2022')).toEqual([['on 14 May 2022', '2022-05-14', 'day']]);
+    expect(value('in March 2023 he was moved')).toEqual([['March 2023', '2023-03', 'month']]);
+    expect(value('detained in 2019.')).toEqual([['2019', '2019', 'year']]);
+  });
+
+  it('resolves relative dates against the publication day, never after it', () => {
+    expect(value('on Tuesday')[0]?.[1]).toBe('2024-02-20');
+    expect(value('last month')[0]?.[1]).toBe('2024-01');
+    expect(value('in October')[0]?.[1]).toBe('2023-10');
+  });
+
+  it('leaves relative dates unknown when the publication day is unknown', () => {
+    expect(value('on Tuesday', null)).toEqual([['on Tuesday', null, 'unknown']]);
+  });
+
+  it('does not take durations or the verb "may" for dates', () => {
+    expect(value('he was held for 553 days')).toEqual([]);
+    expect(value('the court may decide')).toEqual([]);
+  });
+});
