@@ -28,7 +28,7 @@ for (const extra of ['filipino', 'thai', 'dutch', 'french', 'swiss', 'british', 
 
 // A capitalised word (any script), an all-capitals acronym, or a hyphenated/apostrophised name.
 const WORD = String.raw`(?:al-|el-|bin\s|ibn\s)?[\p{Lu}][\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*(?:-\d+)?`;
-const CHUNK = new RegExp(String.raw`${WORD}(?:(?:\s+|\s*-\s*)(?:(?:${[...NAME_JOINERS].join('|')})\s+)*${WORD})*`, 'gu');
+const CHUNK = new RegExp(String.raw`${WORD}(?:[ \t]+(?:(?:${[...NAME_JOINERS].join('|')})[ \t]+)*${WORD})*`, 'gu');
 const FACILITY_TAIL = /^\s+(prison colony|penal colony|prison|colony|jail|detention cent(?:re|er)|remand cent(?:re|er)|pre-trial detention cent(?:re|er)|hospital|clinic|police station|penitentiary)\b/i;
 
 type Kind = 'person' | 'organization' | 'place';
@@ -51,8 +51,9 @@ function orgKind(name: string): OrganizationKind | null {
 
 /** "Blogger", "Lawyer", "Judge" starting a sentence: a title before the name, not part of it. */
 function isRoleNoun(word: string): boolean {
-  return /^\p{Lu}\p{Ll}+$/u.test(word) && PERSON_CUES.some(([pattern]) => pattern.test(word));
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && (TITLE_WORDS.test(word) || PERSON_CUES.some(([pattern]) => pattern.test(word)));
 }
+const TITLE_WORDS = /^(Chairperson|Chairman|Chairwoman|Chair|Leader|Secretary|Speaker|Head|Commissioner|Envoy|Deputy|Vice|Premier|Counsel)$/;
 
 function personCue(before: string): PersonRole | null {
   for (const [pattern, role] of PERSON_CUES) if (pattern.test(before)) return role;
@@ -63,10 +64,18 @@ function personCue(before: string): PersonRole | null {
 function trimChunk(text: string, start: number): Span | null {
   const words = text.split(/\s+/);
   let from = 0;
+  // An organisation's name may start with "Maldivian" or "Associated"; a person's does not.
+  const isNameOfBody = orgKind(text) !== null || FACILITY_HEADS.test(text);
   const dropped = (word: string) =>
-    STOP_CAPITALISED.has(word.replace(/['’]s$/, '')) || DEMONYMS.has(word.toLowerCase()) ||
-    /^\p{Lu}\p{Ll}+(ed|ing)$/u.test(word) || isRoleNoun(word);
+    STOP_CAPITALISED.has(word.replace(/['’]s$/, '')) ||
+    (!isNameOfBody && (DEMONYMS.has(word.toLowerCase()) || /^\p{Lu}\p{Ll}+(ed|ing)$/u.test(word) || isRoleNoun(word)));
   while (from < words.length && dropped(words[from]!)) from++;
+  // "BNP Chairperson Khaleda Zia", "Prime Minister Sheikh Hasina": the name follows the last title.
+  const lastTitle = isNameOfBody ? -1 : words.findLastIndex((word, i) => i >= from && isRoleNoun(word));
+  if (lastTitle >= from) {
+    if (lastTitle === words.length - 1) return null; // a title alone ("the Prime Minister")
+    from = lastTitle + 1;
+  }
   let to = words.length;
   while (to > from && NAME_JOINERS.has(words[to - 1]!.toLowerCase())) to--;
   if (from >= to) return null;
