@@ -29,6 +29,9 @@ for (const extra of ['filipino', 'thai', 'dutch', 'french', 'swiss', 'british', 
 // A capitalised word (any script), an all-capitals acronym, or a hyphenated/apostrophised name.
 const WORD = String.raw`(?:al-|el-|bin\s|ibn\s)?[\p{Lu}][\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*(?:-\d+)?`;
 const CHUNK = new RegExp(String.raw`${WORD}(?:[ \t]+(?:(?:${[...NAME_JOINERS].join('|')})[ \t]+)*${WORD})*`, 'gu');
+const REGION_TAIL = /^\s+(region|district|province|oblast|governorate|prefecture|county|municipality|territory)\b/i;
+// Laws, codes and prizes are capitalised too, but name none of the three.
+const NOT_AN_ENTITY = /\b(Code|Act|Law|Constitution|Article|Prize|Award|Convention|Covenant|Charter|Rules|Principles)$/;
 const FACILITY_TAIL = /^\s+(prison colony|penal colony|prison|colony|jail|detention cent(?:re|er)|remand cent(?:re|er)|pre-trial detention cent(?:re|er)|hospital|clinic|police station|penitentiary)\b/i;
 
 type Kind = 'person' | 'organization' | 'place';
@@ -49,6 +52,8 @@ function orgKind(name: string): OrganizationKind | null {
   return null;
 }
 
+const NUMBER_WORDS = /^(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Hundreds|Dozens|Thousands)(-\w+)?$/;
+
 /** "Blogger", "Lawyer", "Judge" starting a sentence: a title before the name, not part of it. */
 function isRoleNoun(word: string): boolean {
   return /^\p{Lu}\p{Ll}+$/u.test(word) && (TITLE_WORDS.test(word) || PERSON_CUES.some(([pattern]) => pattern.test(word)));
@@ -62,13 +67,17 @@ function personCue(before: string): PersonRole | null {
 
 /** Drops words capitalised only by position, and trailing joiners. */
 function trimChunk(text: string, start: number): Span | null {
+  // A possessive ends the name: "Paul Rusesabagina’s Health Deteriorates".
+  const possessive = /^.*?\p{L}['’]s(?=\s|$)/u.exec(text);
+  if (possessive) text = possessive[0];
   const words = text.split(/\s+/);
   let from = 0;
   // An organisation's name may start with "Maldivian" or "Associated"; a person's does not.
   const isNameOfBody = orgKind(text) !== null || FACILITY_HEADS.test(text);
   const dropped = (word: string) =>
     STOP_CAPITALISED.has(word.replace(/['’]s$/, '')) ||
-    (!isNameOfBody && (DEMONYMS.has(word.toLowerCase()) || /^\p{Lu}\p{Ll}+(ed|ing)$/u.test(word) || isRoleNoun(word)));
+    (!isNameOfBody && (DEMONYMS.has(word.toLowerCase()) || /^\p{Lu}[\p{Ll}-]+(ed|ing)$/u.test(word) || isRoleNoun(word) ||
+      /-year-old$/i.test(word) || NUMBER_WORDS.test(word)));
   while (from < words.length && dropped(words[from]!)) from++;
   // "BNP Chairperson Khaleda Zia", "Prime Minister Sheikh Hasina": the name follows the last title.
   const lastTitle = isNameOfBody ? -1 : words.findLastIndex((word, i) => i >= from && isRoleNoun(word));
@@ -95,6 +104,12 @@ function classify(span: Span, text: string, lineStart: boolean): Mention | null 
     return { text: text.slice(span.start, end), start: span.start, end, kind: 'place', subtype: 'facility' };
   }
   if (FACILITY_HEADS.test(name)) return { ...span, kind: 'place', subtype: 'facility' };
+  const region = REGION_TAIL.exec(after);
+  if (region) {
+    const end = span.end + region[0].length;
+    return { text: text.slice(span.start, end), start: span.start, end, kind: 'place', subtype: 'other' };
+  }
+  if (NOT_AN_ENTITY.test(name)) return null;
   if (COUNTRY_NAMES.has(name.toLowerCase())) return { ...span, kind: 'place', subtype: 'country' };
   const kind = orgKind(name);
   if (kind) return { ...span, kind: 'organization', subtype: kind };
