@@ -76,7 +76,7 @@ export const CLAIM_STANCES = ['supports', 'disputes'] as const;
 
 /** The records a claim can rest on a source for. */
 export const CLAIM_RECORD_TYPES = [
-  'case', 'person', 'detention_period', 'event', 'health_condition', 'care_request', 'visit',
+  'case', 'person', 'organization', 'place', 'detention_period', 'event', 'health_condition', 'care_request', 'visit',
 ] as const;
 export type ClaimRecordType = (typeof CLAIM_RECORD_TYPES)[number];
 

@@ -16,6 +16,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerRecordRoutes } from './routes/records.ts';
 import { registerSearchRoutes } from './routes/search.ts';
+import { registerSuggestionRoutes } from './routes/suggestions.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -71,6 +72,7 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
   registerRecordRoutes(app, db);
   registerCaseRoutes(app, db);
   registerSearchRoutes(app, db);
+  registerSuggestionRoutes(app, db);
   registerAdminRoutes(app, db);
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html').send(

@@ -240,68 +240,74 @@ async function insertRow(tx: Queryable, kind: KindName, id: string, actor: Actor
 }
 
 export async function createRecord(db: Db, actor: Actor, kind: KindName, input: Rec): Promise<Rec> {
+  return db.transaction((tx) => createRecordIn(tx, actor, kind, input));
+}
+
+/** createRecord inside a transaction the caller holds (e.g. accepting a suggestion). */
+export async function createRecordIn(tx: Queryable, actor: Actor, kind: KindName, input: Rec): Promise<Rec> {
   checkRules(kind, input);
-  return db.transaction(async (tx) => {
-    await checkRefs(tx, actor.userId, refsOf(kind, input));
-    const id = randomUUID();
-    const values = columnValues(kind, input);
-    for (const [field, value] of Object.entries(await derived(tx, actor, kind, input))) values.set(snake(field), value);
-    await insertRow(tx, kind, id, actor, values);
-    await writeChildren(tx, kind, id, input);
-    if (kind === 'case') {
-      // Whoever opens a case keeps it, even after it is made restricted.
-      await tx.query('INSERT INTO grants (user_id, case_id, created_by) VALUES ($1, $2, $1)', [actor.userId, id]);
-    }
-    const created = (await readRaw(tx, kind, id))!;
-    await appendAudit(tx, {
-      actorId: actor.userId, action: 'create', recordType: kind, recordId: id, after: created,
-      caseIds: await casesOf(tx, kind, created),
-    });
-    return created;
+  await checkRefs(tx, actor.userId, refsOf(kind, input));
+  const id = randomUUID();
+  const values = columnValues(kind, input);
+  for (const [field, value] of Object.entries(await derived(tx, actor, kind, input))) values.set(snake(field), value);
+  await insertRow(tx, kind, id, actor, values);
+  await writeChildren(tx, kind, id, input);
+  if (kind === 'case') {
+    // Whoever opens a case keeps it, even after it is made restricted.
+    await tx.query('INSERT INTO grants (user_id, case_id, created_by) VALUES ($1, $2, $1)', [actor.userId, id]);
+  }
+  const created = (await readRaw(tx, kind, id))!;
+  await appendAudit(tx, {
+    actorId: actor.userId, action: 'create', recordType: kind, recordId: id, after: created,
+    caseIds: await casesOf(tx, kind, created),
   });
+  return created;
 }
 
 export async function updateRecord(db: Db, actor: Actor, kind: KindName, id: string, patch: Rec): Promise<Rec> {
-  return db.transaction(async (tx) => {
-    await getRecord(tx, actor, kind, id); // 404 unless visible
-    const before = (await readRaw(tx, kind, id, true))!;
-    const merged = { ...before, ...patch };
-    checkRules(kind, merged);
-    const moved = TABLES[kind].immutable.filter((f) => patch[f] !== undefined && patch[f] !== before[f]);
-    if (moved.length) {
-      throw invalid(moved.map((field) => ({ field, message: 'cannot be changed; retract this record and create a new one' })));
+  return db.transaction((tx) => updateRecordIn(tx, actor, kind, id, patch));
+}
+
+/** updateRecord inside a transaction the caller holds. */
+export async function updateRecordIn(tx: Queryable, actor: Actor, kind: KindName, id: string, patch: Rec): Promise<Rec> {
+  await getRecord(tx, actor, kind, id); // 404 unless visible
+  const before = (await readRaw(tx, kind, id, true))!;
+  const merged = { ...before, ...patch };
+  checkRules(kind, merged);
+  const moved = TABLES[kind].immutable.filter((f) => patch[f] !== undefined && patch[f] !== before[f]);
+  if (moved.length) {
+    throw invalid(moved.map((field) => ({ field, message: 'cannot be changed; retract this record and create a new one' })));
+  }
+  await checkRefs(tx, actor.userId, refsOf(kind, { ...patch, caseId: before.caseId }));
+  const values = columnValues(kind, patch);
+  for (const [field, value] of Object.entries(await derived(tx, actor, kind, merged))) values.set(snake(field), value);
+  if (values.size > 0) {
+    const columns = [...values.keys()];
+    await tx.query(
+      `UPDATE ${TABLES[kind].table} SET ${columns.map((c, i) => `${quote(c)} = $${i + 2}`).join(', ')},
+       updated_at = now() WHERE id = $1`,
+      [id, ...values.values()],
+    );
+  } else {
+    await tx.query(`UPDATE ${TABLES[kind].table} SET updated_at = now() WHERE id = $1`, [id]);
+  }
+  await writeChildren(tx, kind, id, TABLES[kind].names ? merged : patch);
+  if (kind === 'case' && patch.confidentiality === 'restricted' && before.confidentiality !== 'restricted') {
+    // Restricting hides the case from everyone without a grant: only someone who holds one
+    // (its creator has one) may do it, so that nobody locks the others out of a case by accident.
+    const [grant] = await tx.query(
+      'SELECT 1 FROM grants WHERE user_id = $1 AND case_id = $2 AND revoked_at IS NULL', [actor.userId, id],
+    );
+    if (!grant) {
+      throw new Problem('forbidden', 'Only a user with a grant to this case (its creator, or whom an admin granted it) may restrict it.');
     }
-    await checkRefs(tx, actor.userId, refsOf(kind, { ...patch, caseId: before.caseId }));
-    const values = columnValues(kind, patch);
-    for (const [field, value] of Object.entries(await derived(tx, actor, kind, merged))) values.set(snake(field), value);
-    if (values.size > 0) {
-      const columns = [...values.keys()];
-      await tx.query(
-        `UPDATE ${TABLES[kind].table} SET ${columns.map((c, i) => `${quote(c)} = $${i + 2}`).join(', ')},
-         updated_at = now() WHERE id = $1`,
-        [id, ...values.values()],
-      );
-    } else {
-      await tx.query(`UPDATE ${TABLES[kind].table} SET updated_at = now() WHERE id = $1`, [id]);
-    }
-    await writeChildren(tx, kind, id, TABLES[kind].names ? merged : patch);
-    if (kind === 'case' && patch.confidentiality === 'restricted' && before.confidentiality !== 'restricted') {
-      // Restricting hides the case from everyone without a grant: only someone who holds one
-      // (its creator has one) may do it, so that nobody locks the others out of a case by accident.
-      const [grant] = await tx.query(
-        'SELECT 1 FROM grants WHERE user_id = $1 AND case_id = $2 AND revoked_at IS NULL', [actor.userId, id],
-      );
-      if (!grant) {
-        throw new Problem('forbidden', 'Only a user with a grant to this case (its creator, or whom an admin granted it) may restrict it.');
-      }
-    }
-    const after = (await readRaw(tx, kind, id))!;
-    await appendAudit(tx, {
-      actorId: actor.userId, action: 'update', recordType: kind, recordId: id, before, after,
-      caseIds: [...(await casesOf(tx, kind, before)), ...(await casesOf(tx, kind, after))],
-    });
-    return after;
+  }
+  const after = (await readRaw(tx, kind, id))!;
+  await appendAudit(tx, {
+    actorId: actor.userId, action: 'update', recordType: kind, recordId: id, before, after,
+    caseIds: [...(await casesOf(tx, kind, before)), ...(await casesOf(tx, kind, after))],
   });
+  return after;
 }
 
 /** Nothing is deleted: a retracted record disappears from answers and stays in the store and audit. */

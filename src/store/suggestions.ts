@@ -1,0 +1,260 @@
+// Suggestions: what extraction proposes from a source, waiting for a person to accept it (the
+// record and a claim quoting the source are created), merge it into an existing record (a claim,
+// and the spelling kept as an alias), or reject it. Each decision is one audited transaction.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { tryParsePreciseDate, compareDates } from '../domain/dates.ts';
+import { KINDS } from '../domain/entities.ts';
+import { searchKey } from '../domain/names.ts';
+import { extract } from '../extract/index.ts';
+import type { ExtractedEvent, Span } from '../extract/types.ts';
+import { invalid, notFound, Problem } from '../server/errors.ts';
+import { appendAudit } from './audit.ts';
+import type { Db, Queryable } from './db.ts';
+import { createRecordIn, getRecord, updateRecordIn, type Actor } from './records.ts';
+import { hidesAnyCase } from './visibility.ts';
+
+type Rec = Record<string, unknown>;
+export type SuggestionKind = 'person' | 'organization' | 'place' | 'event';
+
+export interface Suggestion {
+  id: string;
+  sourceId: string;
+  kind: SuggestionKind;
+  payload: Rec;
+  start: number;
+  end: number;
+  confidence: number;
+  status: 'pending' | 'accepted' | 'merged' | 'rejected';
+  disputes: string[];
+  resultRecordType: string | null;
+  resultRecordId: string | null;
+}
+
+interface Candidate {
+  id: string;
+  name: string;
+  score: number;
+}
+
+// Organisation kinds of the extractor that the store's vocabulary names otherwise.
+const ORG_KIND: Record<string, string> = { prison: 'prison_service' };
+const PLACE_KIND: Record<string, string> = { other: 'region' };
+
+/** Existing people, organisations or places whose spellings are close to this name. */
+async function candidates(q: Queryable, entityType: 'person' | 'organization' | 'place', name: string): Promise<Candidate[]> {
+  const key = searchKey(name);
+  if (!key) return [];
+  return q.query<Candidate>(
+    `SELECT n.entity_id AS id, min(n.name) AS name,
+            max(greatest(similarity(n.search_key, $2), word_similarity($2, n.search_key))) AS score
+     FROM entity_names n WHERE n.entity_type = $1 AND (n.search_key % $2 OR $2 <% n.search_key)
+     GROUP BY n.entity_id ORDER BY score DESC LIMIT 3`,
+    [entityType, key],
+  );
+}
+
+const SOURCE_VISIBLE = `NOT ${hidesAnyCase('s.case_ids')}`;
+
+/** Runs extraction on a source and stores what is new; returns how many were added and known. */
+export async function runExtraction(db: Db, actor: Actor, sourceId: string): Promise<{ added: number; known: number }> {
+  const source = await getRecord(db, actor, 'source', sourceId);
+  const published = typeof source.publishedDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(source.publishedDate)
+    ? source.publishedDate : null;
+  const result = extract(String(source.text ?? ''), { published });
+  const caseIds = (source.caseIds as string[]) ?? [];
+  const rows: Array<{ kind: SuggestionKind; payload: Rec; span: Span; confidence: number; fingerprint: string; disputes: string[] }> = [];
+  for (const [kind, list] of [['person', result.persons], ['organization', result.organizations], ['place', result.places]] as const) {
+    for (const entity of list) {
+      const first = entity.mentions[0]!;
+      rows.push({
+        kind,
+        payload: { ...entity, candidates: await candidates(db, kind, entity.name) },
+        span: first,
+        confidence: entity.mentions.length > 1 ? 0.8 : 0.6,
+        fingerprint: `${kind}|${searchKey(entity.name)}`,
+        disputes: [],
+      });
+    }
+  }
+  for (const event of result.events) {
+    rows.push({
+      kind: 'event',
+      payload: { ...event },
+      span: event.evidence,
+      confidence: event.confidence,
+      fingerprint: `event|${event.type}|${searchKey(event.subject ?? '')}|${event.date ?? ''}|${event.evidence.start}`,
+      disputes: await contradictions(db, caseIds, event),
+    });
+  }
+  return db.transaction(async (tx) => {
+    let added = 0;
+    for (const row of rows) {
+      const inserted = await tx.query(
+        `INSERT INTO suggestions (id, source_id, kind, payload, start, "end", confidence, fingerprint, disputes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (source_id, fingerprint) DO NOTHING RETURNING id`,
+        [randomUUID(), sourceId, row.kind, JSON.stringify(row.payload), row.span.start, row.span.end,
+          row.confidence, row.fingerprint, row.disputes],
+      );
+      added += inserted.length;
+    }
+    await appendAudit(tx, {
+      actorId: actor.userId, action: 'extract', recordType: 'source', recordId: sourceId,
+      after: { suggestions: rows.length, added }, caseIds,
+    });
+    return { added, known: rows.length - added };
+  });
+}
+
+/** Events of the source's cases of the same type whose day-precise dates cannot be the same. */
+async function contradictions(q: Queryable, caseIds: string[], event: ExtractedEvent): Promise<string[]> {
+  if (caseIds.length === 0 || !event.date) return [];
+  const suggested = tryParsePreciseDate(event.date);
+  if (!suggested.ok) return [];
+  const existing = await q.query<{ id: string; date: string }>(
+    `SELECT id, date FROM events WHERE case_id = ANY($1::uuid[]) AND type = $2 AND date IS NOT NULL AND retracted_at IS NULL`,
+    [caseIds, event.type],
+  );
+  // Only events that happen once can contradict each other by date.
+  if (!['arrest', 'verdict', 'sentence', 'death_in_custody'].includes(event.type)) return [];
+  return existing
+    .filter((e) => {
+      const date = tryParsePreciseDate(e.date);
+      return date.ok && compareDates(date.value, suggested.value) !== 'overlaps' && compareDates(date.value, suggested.value) !== 'same';
+    })
+    .map((e) => e.id);
+}
+
+const toSuggestion = (row: Rec): Suggestion => ({
+  id: row.id as string,
+  sourceId: row.source_id as string,
+  kind: row.kind as SuggestionKind,
+  payload: row.payload as Rec,
+  start: row.start as number,
+  end: row.end as number,
+  confidence: row.confidence as number,
+  status: row.status as Suggestion['status'],
+  disputes: row.disputes as string[],
+  resultRecordType: (row.result_record_type as string | null) ?? null,
+  resultRecordId: (row.result_record_id as string | null) ?? null,
+});
+
+export async function listSuggestions(db: Queryable, actor: Actor, sourceId: string): Promise<Suggestion[]> {
+  await getRecord(db, actor, 'source', sourceId);
+  const rows = await db.query<Rec>('SELECT * FROM suggestions WHERE source_id = $1 ORDER BY start, kind, id', [sourceId]);
+  return rows.map(toSuggestion);
+}
+
+/** A pending suggestion of a source the user may see, locked for the decision. */
+async function pending(tx: Queryable, actor: Actor, id: string): Promise<{ suggestion: Suggestion; source: Rec }> {
+  const [row] = await tx.query<Rec>(
+    `SELECT g.*, s.text AS source_text, s.case_ids AS source_case_ids FROM suggestions g JOIN sources s ON s.id = g.source_id
+     WHERE g.id = $2 AND s.retracted_at IS NULL AND ${SOURCE_VISIBLE} FOR UPDATE OF g`,
+    [actor.userId, id],
+  );
+  if (!row) throw notFound('suggestion');
+  const suggestion = toSuggestion(row);
+  if (suggestion.status !== 'pending') {
+    throw new Problem('conflict', `This suggestion was ${suggestion.status} already.`);
+  }
+  return { suggestion, source: { text: row.source_text, caseIds: row.source_case_ids } };
+}
+
+async function decide(
+  tx: Queryable, actor: Actor, suggestion: Suggestion, status: Suggestion['status'], result?: { type: string; id: string },
+): Promise<Suggestion> {
+  await tx.query(
+    `UPDATE suggestions SET status = $2, decided_by = $3, decided_at = now(), updated_at = now(),
+       result_record_type = $4, result_record_id = $5 WHERE id = $1`,
+    [suggestion.id, status, actor.userId, result?.type ?? null, result?.id ?? null],
+  );
+  await appendAudit(tx, {
+    actorId: actor.userId, action: status === 'rejected' ? 'reject' : status === 'merged' ? 'merge' : 'accept',
+    recordType: 'suggestion', recordId: suggestion.id, after: { status, result: result ?? null },
+  });
+  const [row] = await tx.query<Rec>('SELECT * FROM suggestions WHERE id = $1', [suggestion.id]);
+  return toSuggestion(row!);
+}
+
+/** A claim that the record rests on the words of the source at this span. */
+async function claimSpan(tx: Queryable, actor: Actor, sourceId: string, text: string, recordType: string, recordId: string, span: { start: number; end: number }, field: string | null) {
+  await createRecordIn(tx, actor, 'claim', {
+    recordType, recordId, sourceId, field, start: span.start, end: span.end,
+    quote: text.slice(span.start, span.end), stance: 'supports', credibility: 3,
+  });
+}
+
+export interface AcceptInput {
+  /** The case an event goes into; needed when the source is about more than one case. */
+  caseId?: string;
+  /** Fields that override what was suggested ("edit then accept"). */
+  fields?: Rec;
+}
+
+/** The suggested record with the person's edits, checked like any record sent to the API. */
+function edited(kind: SuggestionKind, suggested: Rec, fields: Rec = {}): Rec {
+  const parsed = z.strictObject(KINDS[kind].fields.shape).safeParse({ ...suggested, ...fields });
+  if (!parsed.success) {
+    throw invalid(parsed.error.issues.map((i) => ({ field: ['fields', ...i.path.map(String)].join('.'), message: i.message })));
+  }
+  return parsed.data as Rec;
+}
+
+export async function acceptSuggestion(db: Db, actor: Actor, id: string, input: AcceptInput = {}): Promise<Suggestion> {
+  return db.transaction(async (tx) => {
+    const { suggestion, source } = await pending(tx, actor, id);
+    const payload = suggestion.payload;
+    const text = String(source.text);
+    let record: Rec;
+    if (suggestion.kind === 'event') {
+      const caseIds = (source.caseIds as string[]) ?? [];
+      const caseId = input.caseId ?? (caseIds.length === 1 ? caseIds[0] : undefined);
+      if (!caseId) throw invalid([{ field: 'caseId', message: 'say which case this event belongs to' }]);
+      // The subject, when their name from this source was already accepted or merged.
+      const [subject] = await tx.query<{ id: string }>(
+        `SELECT result_record_id AS id FROM suggestions WHERE source_id = $1 AND kind = 'person'
+         AND payload->>'name' = $2 AND result_record_id IS NOT NULL LIMIT 1`,
+        [suggestion.sourceId, payload.subject ?? ''],
+      );
+      record = await createRecordIn(tx, actor, 'event', edited('event', {
+        caseId, type: payload.type, date: payload.date ?? null,
+        description: (payload.evidence as Span).text.slice(0, 2_000),
+        participants: subject ? [{ personId: subject.id, role: 'subject' }] : [],
+      }, input.fields));
+      await claimSpan(tx, actor, suggestion.sourceId, text, 'event', record.id as string, suggestion, null);
+    } else {
+      const fields = suggestion.kind === 'person'
+        ? { canonicalName: payload.name }
+        : suggestion.kind === 'organization'
+          ? { name: payload.name, kind: ORG_KIND[payload.kind as string] ?? payload.kind }
+          : { name: payload.name, kind: PLACE_KIND[payload.kind as string] ?? payload.kind, ...(payload.kind === 'facility' ? { facilityType: 'other' } : {}) };
+      const aliases = [...new Set(((payload.mentions as Span[]) ?? []).map((m) => m.text))].filter((n) => n !== payload.name);
+      record = await createRecordIn(tx, actor, suggestion.kind, edited(suggestion.kind, { ...fields, aliases }, input.fields));
+      await claimSpan(tx, actor, suggestion.sourceId, text, suggestion.kind, record.id as string, suggestion, 'name');
+    }
+    return decide(tx, actor, suggestion, 'accepted', { type: suggestion.kind, id: record.id as string });
+  });
+}
+
+/** The suggested person, organisation or place is one already known: keep the spelling as an alias. */
+export async function mergeSuggestion(db: Db, actor: Actor, id: string, recordId: string): Promise<Suggestion> {
+  return db.transaction(async (tx) => {
+    const { suggestion, source } = await pending(tx, actor, id);
+    if (suggestion.kind === 'event') throw invalid([{ field: 'recordId', message: 'events are accepted or rejected, not merged' }]);
+    const existing = await getRecord(tx, actor, suggestion.kind, recordId);
+    const known = new Set([existing.canonicalName ?? existing.name, ...((existing.aliases as string[]) ?? [])]);
+    const spellings = ((suggestion.payload.mentions as Span[]) ?? []).map((m) => m.text).filter((n) => !known.has(n));
+    if (spellings.length) {
+      await updateRecordIn(tx, actor, suggestion.kind, recordId, { aliases: [...((existing.aliases as string[]) ?? []), ...new Set(spellings)] });
+    }
+    await claimSpan(tx, actor, suggestion.sourceId, String(source.text), suggestion.kind, recordId, suggestion, 'name');
+    return decide(tx, actor, suggestion, 'merged', { type: suggestion.kind, id: recordId });
+  });
+}
+
+export async function rejectSuggestion(db: Db, actor: Actor, id: string): Promise<Suggestion> {
+  return db.transaction(async (tx) => {
+    const { suggestion } = await pending(tx, actor, id);
+    return decide(tx, actor, suggestion, 'rejected');
+  });
+}
