@@ -1,25 +1,29 @@
-// `habeas extract FILE`: the extractor on one document, as DESIGN.md's contract prints it.
+// `habeas extract FILE`: the extractor on one document, as DESIGN.md's contract prints it. The
+// document is read by intake (plain text, Markdown, HTML, PDF, DOCX; encodings detected), so the
+// offsets index the plain text intake makes of it.
 import { readFileSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
 import { isValidPreciseDate } from '../domain/dates.ts';
 import { extract } from '../extract/index.ts';
 import type { Extraction } from '../extract/types.ts';
+import { IntakeError, MAX_DOCUMENT_BYTES, readDocument } from '../intake/index.ts';
 
-const READABLE = new Set(['.txt', '.md', '.markdown', '.text', '']);
-const MAX_BYTES = 10 * 1024 * 1024;
-
-export function runExtract(file: string, options: { published?: string; format: 'json' | 'table' }): string {
+export async function runExtract(file: string, options: { published?: string; format: 'json' | 'table' }): Promise<string> {
   if (options.published && !(/^\d{4}-\d{2}-\d{2}$/.test(options.published) && isValidPreciseDate(options.published))) {
     throw new Error(`--published must be a day such as 2022-05-14, not "${options.published}"`);
   }
-  if (!READABLE.has(extname(file).toLowerCase())) {
-    throw new Error(`${file}: only plain text and Markdown can be read yet (HTML, PDF and DOCX come with document intake)`);
-  }
+  // Checked before reading, so a huge file is never loaded.
   const size = statSync(file).size;
-  if (size > MAX_BYTES) throw new Error(`${file}: ${Math.round(size / 1e6)} MB is more than the 10 MB a document may have`);
-  const bytes = readFileSync(file);
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  const result = extract(text, { published: options.published ?? null });
+  if (size >= MAX_DOCUMENT_BYTES) throw new Error(`${file}: ${Math.round(size / 1e6)} MB is too much: a document must be smaller than ${MAX_DOCUMENT_BYTES / 1e6} MB`);
+  let document;
+  try {
+    document = await readDocument(readFileSync(file), { filename: file });
+  } catch (error) {
+    if (error instanceof IntakeError) throw new Error(`${file}: ${error.message}`, { cause: error });
+    throw error;
+  }
+  // Without --published, the day the document itself gives (a dateline, HTML or PDF metadata).
+  const stated = document.published && /^\d{4}-\d{2}-\d{2}$/.test(document.published) ? document.published : null;
+  const result = extract(document.text, { published: options.published ?? stated });
   return options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : table(result);
 }
 

@@ -116,12 +116,12 @@ program
 
 program
   .command('extract <file>')
-  .description('Print the people, organisations, places and events a text or Markdown document states (touches no store)')
-  .option('--published <date>', 'the publication day, YYYY-MM-DD: relative dates ("on Tuesday") resolve against it')
+  .description('Print the people, organisations, places and events a document (text, Markdown, HTML, PDF, DOCX) states (touches no store)')
+  .option('--published <date>', 'the publication day, YYYY-MM-DD (default: the day the document states): relative dates ("on Tuesday") resolve against it')
   .addOption(new Option('--format <format>', 'output').choices(['json', 'table']).default('json'))
   .action(async (file: string, options: { published?: string; format: 'json' | 'table' }) => {
     const { runExtract } = await import('./extract.ts');
-    process.stdout.write(runExtract(file, options));
+    process.stdout.write(await runExtract(file, options));
   });
 
 try {
