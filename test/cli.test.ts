@@ -1,6 +1,6 @@
 // bin/habeas as a person runs it: a real process on a real store directory.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,22 @@ describe('bin/habeas', () => {
     const bad = await habeas(['extract', file, '--published', 'yesterday']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--published must be a day/);
+  });
+
+  it('imports a folder, goes on past a bad file, skips what is there, and sums it up', async () => {
+    const folder = join(dir, 'inbox');
+    mkdirSync(folder);
+    copyFileSync(new URL('./fixtures/intake/dispatch.txt', import.meta.url), join(folder, 'dispatch.txt'));
+    copyFileSync(new URL('./fixtures/intake/statement.pdf', import.meta.url), join(folder, 'statement.pdf'));
+    copyFileSync(new URL('./fixtures/intake/dispatch.txt', import.meta.url), join(folder, 'dispatch-copy.txt'));
+    writeFileSync(join(folder, 'broken.pdf'), '%PDF-1.7 this is not really a PDF');
+    const res = await habeas(['import', folder, '--as', 'maria'], env);
+    expect(res.stdout).toMatch(/Imported 2, already there 1, failed 1; \d+ suggestions to review\./);
+    expect(res.stdout).toMatch(/failed: .*broken\.pdf: /);
+    expect(res.code).toBe(1);
+    const again = await habeas(['import', join(folder, 'dispatch.txt'), '--as', 'maria'], env);
+    expect(again.stdout).toMatch(/Imported 0, already there 1, failed 0/);
+    expect(again.code).toBe(0);
   });
 
   it('stops with a clear message on a bad setting', async () => {

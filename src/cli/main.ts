@@ -124,6 +124,26 @@ program
     process.stdout.write(await runExtract(file, options));
   });
 
+program
+  .command('import <paths...>')
+  .description('Import documents (files and folders) into the store and suggest what they state; skips what is already there')
+  .option('--case <id...>', 'the case(s) the documents are about')
+  .option('--as <username>', 'whose name the import goes under in the audit log', 'admin')
+  .action(async (paths: string[], options: { case?: string[]; as: string }) => {
+    const { importPaths } = await import('./import.ts');
+    const summary = await withStore(async (db) => {
+      const user = (await listUsers(db)).find((u) => u.username === options.as && !u.disabled);
+      if (!user || user.role === 'viewer') throw new Problem('forbidden', `No editor or admin named ${options.as}.`);
+      return importPaths(db, user.id, paths, { caseIds: options.case ?? [] });
+    });
+    const lines = [
+      `Imported ${summary.imported}, already there ${summary.duplicates}, failed ${summary.failed.length}; ${summary.suggestions} suggestions to review.`,
+      ...summary.failed.map((f) => `  failed: ${f.file}: ${f.reason}`),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    if (summary.failed.length) process.exitCode = 1;
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import { registerProblemHandler } from './problem-handler.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
+import { registerImportRoutes } from './routes/imports.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerRecordRoutes } from './routes/records.ts';
 import { registerSearchRoutes } from './routes/search.ts';
@@ -73,6 +74,7 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
   registerCaseRoutes(app, db);
   registerSearchRoutes(app, db);
   registerSuggestionRoutes(app, db);
+  registerImportRoutes(app, db);
   registerAdminRoutes(app, db);
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html').send(

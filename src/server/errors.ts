@@ -16,6 +16,7 @@ const PROBLEMS = {
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'Send application/json' },
   'unprocessable-reference': { status: 422, title: 'The request refers to records that do not exist' },
+  'unreadable-document': { status: 422, title: 'The document cannot be read' },
   'too-many-attempts': { status: 429, title: 'Too many failed sign-in attempts' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Something went wrong on our side' },

@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DateParseError } from '../domain/dates.ts';
+import { IntakeError } from '../intake/index.ts';
 import { Problem, type FieldIssue } from './errors.ts';
 
 const PG_ERRORS: Record<string, (e: { detail?: string; column?: string; constraint?: string }) => Problem> = {
@@ -18,6 +19,7 @@ const PG_ERRORS: Record<string, (e: { detail?: string; column?: string; constrai
 /** The path of the first string holding a NUL character (PostgreSQL cannot store one), or null. */
 function findNul(value: unknown, path: string[] = []): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || '(value)' : null;
+  if (value instanceof Uint8Array) return null; // an uploaded file's bytes
   if (value && typeof value === 'object') {
     for (const [key, inner] of Object.entries(value)) {
       const found = findNul(inner, [...path, key]);
@@ -44,6 +46,11 @@ function toProblem(error: FastifyError & { code?: string }): Problem | null {
     return new Problem('validation-failed', issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
   }
   if (error instanceof DateParseError) return new Problem('validation-failed', error.message);
+  if (error instanceof IntakeError) {
+    // A document Habeas cannot read: say why, in the words of the reader.
+    const type = error.code === 'too-large' ? 'payload-too-large' : error.code === 'unsupported-format' ? 'unsupported-media-type' : 'unreadable-document';
+    return new Problem(type, error.message, undefined, { reason: error.code });
+  }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new Problem('payload-too-large');

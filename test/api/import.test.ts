@@ -1,0 +1,71 @@
+// Uploading documents over HTTP: any format intake reads becomes a source with suggestions.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCase } from '../helpers/factories.ts';
+import { STORES, startTestServer, type TestServer } from '../helpers/server.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/intake/${name}`, import.meta.url));
+
+describe.each(STORES)('uploading documents on the %s store', (store) => {
+  let server: TestServer;
+  let caseId: string;
+  const upload = (bytes: Buffer, type: string, query = '') =>
+    fetch(`${server.url}/api/sources/upload${query}`, {
+      method: 'POST', body: bytes, headers: { 'content-type': type, cookie: (server.admin as any).cookie },
+    }).then(async (res) => ({ status: res.status, body: await res.json() }));
+
+  beforeAll(async () => {
+    server = await startTestServer(store);
+    caseId = (await buildCase(server.admin)).id;
+  });
+  afterAll(async () => server?.stop());
+
+  it('reads a PDF, keeps its original bytes and suggests what it states', async () => {
+    const pdf = fixture('statement.pdf');
+    const res = await upload(pdf, 'application/pdf', `?filename=statement.pdf&caseId=${caseId}`);
+    expect(res.status).toBe(201);
+    expect(res.body.duplicate).toBe(false);
+    expect(res.body.suggestions.added).toBeGreaterThan(0);
+    const source = (await server.admin.get(`/api/sources/${res.body.sourceId}`)).body;
+    expect(source).toMatchObject({
+      mediaType: 'application/pdf', originalFilename: 'statement.pdf', caseIds: [caseId],
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+    });
+    expect(source.text.length).toBeGreaterThan(100);
+    const suggestions = (await server.admin.get(`/api/sources/${res.body.sourceId}/suggestions`)).body.items;
+    expect(suggestions.some((s: { kind: string }) => s.kind === 'event')).toBe(true);
+  });
+
+  it('finds the source again when the same document is uploaded twice', async () => {
+    const html = fixture('blog.html');
+    const first = await upload(html, 'text/html', '?filename=blog.html');
+    const again = await upload(html, 'application/octet-stream', '?filename=copy.html');
+    expect(first.status).toBe(201);
+    expect(again).toMatchObject({ status: 200, body: { duplicate: true, sourceId: first.body.sourceId } });
+  });
+
+  it('says why a document cannot be read, and keeps nothing of it', async () => {
+    const before = (await server.admin.get('/api/sources?limit=200')).body.items.length;
+    const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+    const binary = await upload(garbage, 'application/octet-stream', '?filename=blob.bin');
+    expect(binary.status).toBe(422);
+    expect(binary.body).toMatchObject({ type: '/problems/unreadable-document', reason: 'binary' });
+    const png = await upload(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'image/png', '?filename=photo.png');
+    expect(png.status).toBe(415);
+    const scan = await upload(fixture('scan.pdf'), 'application/pdf', '?filename=scan.pdf');
+    expect(scan.body.reason).toBe('no-text-layer');
+    const empty = await upload(Buffer.alloc(0), 'text/plain');
+    expect(empty.status).toBe(400);
+    expect((await server.admin.get('/api/sources?limit=200')).body.items.length).toBe(before);
+  });
+
+  it('lets only editors upload', async () => {
+    await server.admin.post('/api/users', { username: 'vic', role: 'viewer', password: 'vic password 1234' });
+    const viewer = await server.login('vic', 'vic password 1234');
+    const res = await fetch(`${server.url}/api/sources/upload`, {
+      method: 'POST', body: 'A note.', headers: { 'content-type': 'text/plain', cookie: (viewer as any).cookie },
+    });
+    expect(res.status).toBe(403);
+  });
+});
