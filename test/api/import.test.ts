@@ -10,10 +10,7 @@ const fixture = (name: string) => readFileSync(new URL(`../fixtures/intake/${nam
 describe.each(STORES)('uploading documents on the %s store', (store) => {
   let server: TestServer;
   let caseId: string;
-  const upload = (bytes: Buffer, type: string, query = '') =>
-    fetch(`${server.url}/api/sources/upload${query}`, {
-      method: 'POST', body: bytes, headers: { 'content-type': type, cookie: (server.admin as any).cookie },
-    }).then(async (res) => ({ status: res.status, body: await res.json() }));
+  const upload = (bytes: Uint8Array, type: string, query = '') => server.admin.upload(`/api/sources/upload${query}`, bytes, type);
 
   beforeAll(async () => {
     server = await startTestServer(store);
@@ -63,9 +60,7 @@ describe.each(STORES)('uploading documents on the %s store', (store) => {
   it('lets only editors upload', async () => {
     await server.admin.post('/api/users', { username: 'vic', role: 'viewer', password: 'vic password 1234' });
     const viewer = await server.login('vic', 'vic password 1234');
-    const res = await fetch(`${server.url}/api/sources/upload`, {
-      method: 'POST', body: 'A note.', headers: { 'content-type': 'text/plain', cookie: (viewer as any).cookie },
-    });
+    const res = await viewer.upload('/api/sources/upload', new TextEncoder().encode('A note.'), 'text/plain');
     expect(res.status).toBe(403);
   });
 });

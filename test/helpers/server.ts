@@ -86,11 +86,11 @@ export class Client {
   private cookie = '';
   constructor(readonly base: string, private readonly bearer?: string) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, raw?: { body: string; type: string }): Promise<Answer<T>> {
+  async request<T = any>(method: string, path: string, body?: unknown, raw?: { body: string | Uint8Array; type: string }): Promise<Answer<T>> {
     const headers: Record<string, string> = {};
     if (this.cookie) headers.cookie = this.cookie;
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
-    let payload: string | undefined;
+    let payload: string | Uint8Array | undefined;
     if (raw) {
       payload = raw.body;
       headers['content-type'] = raw.type;
@@ -98,7 +98,7 @@ export class Client {
       payload = JSON.stringify(body);
       headers['content-type'] = 'application/json';
     }
-    const res = await fetch(this.base + path, { method, headers, body: payload });
+    const res = await fetch(this.base + path, { method, headers, body: payload as BodyInit | undefined });
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0]!;
     const text = await res.text();
@@ -110,4 +110,7 @@ export class Client {
   patch = <T = any>(path: string, body?: unknown) => this.request<T>('PATCH', path, body);
   put = <T = any>(path: string, body?: unknown) => this.request<T>('PUT', path, body);
   delete = <T = any>(path: string) => this.request<T>('DELETE', path);
+  /** Sends a file's bytes as the body, as an upload does. */
+  upload = <T = any>(path: string, bytes: Uint8Array, type: string) =>
+    this.request<T>('POST', path, undefined, { body: new Uint8Array(bytes), type });
 }
