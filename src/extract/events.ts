@@ -10,7 +10,7 @@ const TRIGGERS: Array<[string, RegExp]> = [
   ['arrest', /\b(arrest(?:ed|s)?|re-arrested|detained by|taken into custody|seized by|abducted|rounded up|picked up by (?:police|security))\b/i],
   ['detention', /\b(detained|held (?:in|at|since|without|incommunicado)|has been held|being held|jailed|imprisoned|behind bars|in (?:pre-trial |pretrial )?detention|remanded|in custody|locked up|incarcerated|serving (?:a|his|her) )\b/i],
   ['charge', /\b(charged|charges?\b|indicted|accused of|prosecuted for)\b/i],
-  ['hearing', /\b(hearing|court session|trial (?:began|opened|resumed|was adjourned|was postponed|will resume)|adjourned|postponed|appeared (?:in|before) (?:the )?court)\b/i],
+  ['hearing', /\b(hearing|court session|trial (?:began|opened|resumed|was adjourned|was postponed|will resume)|adjourned|postponed|appeared (?:in|before) (?:the )?court|(?:court|judge|justice)\b[^.]{0,80}\b(?:ruled|extended|ordered|rejected|dismissed|granted|refused bail))\b/i],
   ['verdict', /\b(found guilty|convicted|acquitted|conviction|guilty verdict|verdict)\b/i],
   ['sentence', /\b(sentenced|(?:\d+|\w+)-(?:year|month) (?:prison |jail )?(?:term|sentence)|sentence of|jail term|prison term|serving (?:a|his|her) (?:\S+ )?sentence)\b/i],
   ['appeal', /\b(appeal(?:ed|s)? (?:against|the (?:verdict|sentence|ruling|decision|conviction))|lodged an appeal|filed an appeal|appeals court|court of appeal|cassation)\b/i],
@@ -30,10 +30,10 @@ const TRIGGERS: Array<[string, RegExp]> = [
   ['solitary_confinement', /\b(solitary confinement|isolation cell|punishment cell|held in isolation|single cell|SHIZO)\b/i],
   ['visit', /\b((?:ombudsman|rapporteur|delegation|diplomats?|consul|monitors?|red cross|ICRC|preventive mechanism)[^.]{0,60}\bvisit(?:ed)?|visited (?:him|her) in (?:his|her )?(?:cell|prison|detention)|monitoring visit)\b/i],
   ['recommendation', /\b((?:working group|committee|rapporteur|ombudsman|UN|human rights (?:council|committee))[^.]{0,80}\b(?:found|concluded|ruled|recommended|declared|decided|opinion)|recommendations?)\b/i],
-  ['family_contact', /\b((?:family|relatives|wife|husband|mother|father|children|son|daughter|sister|brother)(?: members)? (?:\w+ ){0,2}(?:visit(?:ed)?|saw|see|spoke|speak|were (?:not )?allowed|was (?:not )?allowed|have not (?:seen|heard))|family visits?|(?:phone|telephone) calls?|letters? (?:from|to) (?:his|her) (?:family|wife|husband|mother|children))\b/i],
+  ['family_contact', /\b((?:family|relatives|wife|husband|mother|father|children|son|daughter|sister|brother)(?: members)? (?:\w+ ){0,2}(?:visit(?:ed)?|saw|see|spoke|speak|were (?:not )?allowed|was (?:not )?allowed|has been allowed|have not (?:seen|heard))|family visits?|(?:phone|telephone) calls?|by (?:tele)?phone|spoke (?:to|with) (?:him|her)|allowed (?:only )?(?:\w+ )?visits?|turned away at the (?:gate|door))\b/i],
   ['lawyer_contact', /\b((?:lawyers?|attorneys?|counsel|defen[cs]e team)(?: \w+){0,3} (?:visited|met|saw|see|meet|were (?:not )?(?:allowed|able|permitted)|was (?:not )?(?:allowed|able|permitted)|denied access)|access to (?:his|her|a|their) lawyers?|without (?:a )?lawyer|(?:wrote|written|writing) to (?:his|her) lawyer|met (?:with )?(?:his|her) lawyers?)\b/i],
-  ['public_appeal', /\b(call(?:ed|s|ing)? (?:on|for) (?:the )?(?:authorities|government|\w+ to|(?:his|her|their) (?:immediate |unconditional )?release|release|immediate)|urg(?:ed|es|ing) (?:the )?(?:authorities|government|\w+ to)|demand(?:ed|s|ing)? (?:his|her|their) (?:immediate )?release|appeal(?:ed|s)? (?:to|for|on)|open letter|petition|campaign(?:ed|ing)? for)\b/i],
-  ['statement', /\b(said in a statement|(?:issued|released|published) a (?:statement|report)|press conference|announced|posted on|tweeted|wrote on (?:X|Twitter|Facebook))\b/i],
+  ['public_appeal', /\b(call(?:ed|s|ing)? (?:on|for) (?:the )?(?:\w+ )?(?:authorities|government|\w+ to|(?:his|her|their) (?:immediate |unconditional )?release|release|immediate)|call(?:ed|s|ing)? (?:on \w+ )?for (?:him|her|them) to be (?:released|freed)|urg(?:ed|es|ing) [^.]{0,60}\bto (?:release|free|drop)|urg(?:ed|es|ing) (?:the )?(?:authorities|government|\w+ to)|demand(?:ed|s|ing)? (?:his|her|their) (?:immediate )?release|appeal(?:ed|s)? (?:to|for|on)|open letter|petition|campaign(?:ed|ing)? for)\b/i],
+  ['statement', /\b((?<!\bno )(?<!\bany )statement|press release|communiqu[ée]|press conference|announced|posted on|tweeted|wrote on (?:X|Twitter|Facebook)|(?:issued|released|published) a report)\b/i],
   ['hunger_strike', /\b(hunger strike|refus(?:ed|ing) (?:food|to eat))\b/i],
   ['death_in_custody', /\b(died in (?:custody|prison|detention)|death in custody|died (?:in|at) (?:the )?(?:prison|hospital|colony)|was found dead|pronounced dead)\b/i],
 ];
@@ -42,6 +42,8 @@ const TRIGGERS: Array<[string, RegExp]> = [
 const LASTING = new Set(['detention', 'solitary_confinement', 'hunger_strike', 'investigation', 'charge']);
 
 const PRONOUN = /\b(he|she|his|her|him)\b/i;
+// "The three activists", "they", "the defendants": a sentence about the whole group of detainees.
+const GROUP = /\b(they|them|their|(?:the|all|both) (?:\w+ )?(?:activists|prisoners|detainees|defendants|men|women|journalists|politicians|members|opposition figures|accused))\b/i;
 
 export function findEvents(
   sentences: Span[],
@@ -73,7 +75,11 @@ export function findEvents(
     index += 1;
     const within = (s: Span) => s.start >= sentence.start && s.end <= sentence.end;
     const named = detainees.filter((p) => p.mentions.some(within));
-    const subjects = named.length > 0 ? named : main && PRONOUN.test(sentence.text) ? [main] : main && named.length === 0 ? [main] : [];
+    const subjects = named.length > 0
+      ? named
+      : detainees.length > 1 && GROUP.test(sentence.text) && !PRONOUN.test(sentence.text)
+        ? detainees
+        : main ? [main] : [];
     if (subjects.length === 0) continue;
     const date = dates.find(within);
     for (const [type, pattern] of TRIGGERS) {
