@@ -12,6 +12,8 @@ export interface FetchOptions {
   maxBytes?: number;
   /** Default 5. */
   maxRedirects?: number;
+  /** Called before each hop, the first and every redirect; throws to refuse a destination. */
+  checkDestination?: (url: URL) => Promise<void>;
 }
 
 export interface Fetched {
@@ -42,6 +44,7 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
   const timer = setTimeout(() => controller.abort(timeout), timeoutMs);
   try {
     for (let redirects = 0; ; redirects++) {
+      await opts.checkDestination?.(current);
       const response = await fetch(current, {
         redirect: 'manual',
         signal: controller.signal,

@@ -12,6 +12,7 @@ import { normalizeText } from './normalize.ts';
 
 export { IntakeError, MAX_DOCUMENT_BYTES, type IntakeErrorCode } from './errors.ts';
 export { fetchUrl, type FetchOptions, type Fetched } from './fetch.ts';
+export { isPrivateAddress, requirePublicDestination } from './destination.ts';
 export type { Format } from './detect.ts';
 
 export interface IntakeHint {

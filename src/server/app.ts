@@ -74,7 +74,7 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
   registerCaseRoutes(app, db);
   registerSearchRoutes(app, db);
   registerSuggestionRoutes(app, db);
-  registerImportRoutes(app, db);
+  registerImportRoutes(app, db, config);
   registerAdminRoutes(app, db);
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html').send(

@@ -17,6 +17,7 @@ const schema = z.object({
   HABEAS_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
   HABEAS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HABEAS_VACUUM_HOURS: z.coerce.number().min(0).default(6),
+  HABEAS_FETCH_PRIVATE_URLS: z.enum(['true', 'false']).default('false'),
 });
 
 export interface Config {
@@ -30,6 +31,8 @@ export interface Config {
   sessionHours: number;
   logLevel: z.infer<typeof schema>['HABEAS_LOG_LEVEL'];
   vacuumIntervalMs: number;
+  /** Let "import from URL" reach private and loopback addresses (an intranet; tests). */
+  fetchPrivateUrls: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -52,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.HABEAS_SESSION_HOURS,
     logLevel: e.HABEAS_LOG_LEVEL,
     vacuumIntervalMs: e.HABEAS_VACUUM_HOURS * 3_600_000,
+    fetchPrivateUrls: e.HABEAS_FETCH_PRIVATE_URLS === 'true',
   };
 }
 

@@ -48,7 +48,10 @@ function toProblem(error: FastifyError & { code?: string }): Problem | null {
   if (error instanceof DateParseError) return new Problem('validation-failed', error.message);
   if (error instanceof IntakeError) {
     // A document Habeas cannot read: say why, in the words of the reader.
-    const type = error.code === 'too-large' ? 'payload-too-large' : error.code === 'unsupported-format' ? 'unsupported-media-type' : 'unreadable-document';
+    const type = error.code === 'too-large' ? 'payload-too-large'
+      : error.code === 'unsupported-format' ? 'unsupported-media-type'
+      : error.code === 'bad-url' ? 'validation-failed'
+      : 'unreadable-document';
     return new Problem(type, error.message, undefined, { reason: error.code });
   }
   switch (error.code) {

@@ -1,6 +1,8 @@
 // Uploading documents over HTTP: any format intake reads becomes a source with suggestions.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCase } from '../helpers/factories.ts';
 import { STORES, startTestServer, type TestServer } from '../helpers/server.ts';
@@ -55,6 +57,33 @@ describe.each(STORES)('uploading documents on the %s store', (store) => {
     const empty = await upload(Buffer.alloc(0), 'text/plain');
     expect(empty.status).toBe(400);
     expect((await server.admin.get('/api/sources?limit=200')).body.items.length).toBe(before);
+  });
+
+  it('imports from a URL, and refuses private addresses unless allowed', async () => {
+    const page = `<!doctype html><html lang="en"><head><title>Court extends detention of Lena Orlova</title></head>
+      <body><article><h1>Court extends detention of Lena Orlova</h1><p>A court in Minsk on 3 June 2024 extended the
+      detention of journalist Lena Orlova, who was arrested in March 2024 and charged with extremism.</p></article></body></html>`;
+    const site = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page));
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(site.address() as AddressInfo).port}/news/orlova.html`;
+    try {
+      const refused = await server.admin.post('/api/sources/fetch', { url });
+      expect(refused.status).toBe(400);
+      expect(refused.body.detail).toMatch(/private or local address/);
+      const intranet = await startTestServer(store, { env: { HABEAS_FETCH_PRIVATE_URLS: 'true' } });
+      try {
+        const res = await intranet.admin.post('/api/sources/fetch', { url });
+        expect(res.status).toBe(201);
+        expect(res.body.title).toBe('Court extends detention of Lena Orlova');
+        const source = (await intranet.admin.get(`/api/sources/${res.body.sourceId}`)).body;
+        expect(source).toMatchObject({ originalFilename: 'orlova.html', language: 'en' });
+      } finally {
+        await intranet.stop();
+      }
+      expect((await server.admin.post('/api/sources/fetch', { url: 'file:///etc/passwd' })).status).toBe(400);
+    } finally {
+      site.close();
+    }
   });
 
   it('lets only editors upload', async () => {

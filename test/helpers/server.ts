@@ -43,7 +43,10 @@ async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void>
   };
 }
 
-export async function startTestServer(store: StoreKind = 'embedded', { demo = false } = {}): Promise<TestServer> {
+export async function startTestServer(
+  store: StoreKind = 'embedded',
+  { demo = false, env = {} as Record<string, string> } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'habeas-test-'));
   const database = store === 'postgres' ? await freshDatabase() : null;
   const config = loadConfig({
@@ -53,6 +56,7 @@ export async function startTestServer(store: StoreKind = 'embedded', { demo = fa
     HABEAS_DEMO: demo ? 'true' : 'false',
     HABEAS_LOG_LEVEL: process.env.HABEAS_TEST_LOG ?? 'silent',
     ...(database ? { DATABASE_URL: database.url } : {}),
+    ...env,
   });
   const running = await startServer(config);
   const url = running.url;
