@@ -3,6 +3,9 @@
 import { parseArgs } from 'node:util';
 
 export type StoreChoice = 'embedded' | 'postgres' | 'both';
+/** The sections of the bench: the stores (case load, timeline, search) and extraction. */
+export type Section = 'stores' | 'extraction';
+const SECTIONS: readonly Section[] = ['stores', 'extraction'];
 
 export interface BenchArgs {
   /** undefined: both when a PostgreSQL server answers, else embedded (decided in run.ts). */
@@ -10,6 +13,8 @@ export interface BenchArgs {
   cases: number;
   quick: boolean;
   seed: number;
+  /** undefined: every section. */
+  only?: Section;
 }
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
@@ -20,16 +25,19 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       cases: { type: 'string' },
       quick: { type: 'boolean', default: false },
       seed: { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
   if (values.help) {
     process.stdout.write(
-      'npm run bench -- [--store embedded|postgres|both] [--cases N] [--quick] [--seed N]\n' +
-        '  --store  default: both when PostgreSQL answers at the bench URL, else embedded\n' +
-        '  --cases  cases to generate (default 10000; events ×20, sources ×5, claims ≈ events/5)\n' +
-        '  --quick  1/10 of the data sizes, for a smoke run\n',
+      'npm run bench -- [--only stores|extraction] [--store embedded|postgres|both] [--cases N] [--quick] [--seed N]\n' +
+        '  --only   one section: stores (case load, timeline, search) or extraction (extract, import, memory);\n' +
+        '           default both, extraction first\n' +
+        '  --store  stores section: default both when PostgreSQL answers at the bench URL, else embedded\n' +
+        '  --cases  stores section: cases to generate (default 10000; events ×20, sources ×5, claims ≈ events/5)\n' +
+        '  --quick  1/10 of the data sizes and document counts, for a smoke run\n',
     );
     process.exit(0);
   }
@@ -37,10 +45,17 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   if (store !== undefined && !['embedded', 'postgres', 'both'].includes(store)) {
     throw new Error(`--store must be embedded, postgres or both (got "${store}")`);
   }
+  const only = values.only;
+  if (only !== undefined && !SECTIONS.includes(only as Section)) {
+    throw new Error(`--only must be ${SECTIONS.join(' or ')} (got "${only}")`);
+  }
   const cases = values.cases === undefined ? 10_000 : Number(values.cases);
   if (!Number.isInteger(cases) || cases < 10) throw new Error(`--cases must be a whole number ≥ 10 (got "${values.cases}")`);
   const seed = values.seed === undefined ? 20240601 : Number(values.seed);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number (got "${values.seed}")`);
   const quick = values.quick ?? false;
-  return { store: store as StoreChoice | undefined, cases: quick ? Math.max(10, Math.round(cases / 10)) : cases, quick, seed };
+  return {
+    store: store as StoreChoice | undefined, cases: quick ? Math.max(10, Math.round(cases / 10)) : cases, quick, seed,
+    only: only as Section | undefined,
+  };
 }

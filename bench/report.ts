@@ -1,7 +1,9 @@
-// The report: a table per store on stdout, the targets with PASS/MISS, and the same figures as
-// JSON in .bench/results-<store>.json for comparing runs.
+// The report: a table per store (and one for extraction) on stdout, the targets with PASS/MISS,
+// and the same figures as JSON in .bench/results-<store>.json and .bench/results-extraction.json
+// for comparing runs.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { ExtractionResult, ImportFigures, MemorySample, ThroughputFigures } from './extraction.ts';
 import type { Generated } from './generate.ts';
 import type { SearchFigures, TimelineFigures } from './measure.ts';
 import type { Summary } from './stats.ts';
@@ -24,7 +26,8 @@ export interface StoreResult {
 
 export interface Target {
   name: string;
-  store: StoreKind;
+  /** The store the target holds on; none for extraction alone. */
+  store?: StoreKind;
   limit: number;
   unit: string;
   measured: number;
@@ -41,6 +44,14 @@ export function evaluateTargets(store: StoreKind, timeline: TimelineFigures, sea
   }
   return [
     { name: 'search p95 ≤ 50 ms (embedded)', store, limit: 50, unit: 'ms', measured: search.http.all.p95, pass: search.http.all.p95 <= 50 },
+  ];
+}
+
+/** Issue 3's speed targets: extraction on one core, and import end to end into the embedded store. */
+export function evaluateExtractionTargets(throughput: ThroughputFigures, imported: ImportFigures): Target[] {
+  return [
+    { name: 'extraction ≥ 200 docs/s (one core)', limit: 200, unit: 'docs/s', measured: throughput.docsPerSecond, pass: throughput.docsPerSecond >= 200 },
+    { name: 'import ≥ 100 docs/s (embedded)', store: 'embedded', limit: 100, unit: 'docs/s', measured: imported.docsPerSecond, pass: imported.docsPerSecond >= 100 },
   ];
 }
 
@@ -91,18 +102,75 @@ export function formatReport(r: StoreResult): string {
       `and ${int(r.search.textMatches.events)} events (${n(r.search.textMatches.eventsShare)} %); the first ${RANKED_CANDIDATES} of each are ranked)`,
     '',
     'targets',
-    ...r.targets.map((t) => `  ${t.pass ? 'PASS' : 'MISS'}  ${t.name.padEnd(40)} measured ${n(t.measured, t.unit === 'ms' ? 2 : 0)} ${t.unit}`),
+    ...r.targets.map(formatTarget),
     // Which half of the query mix decides the search figure, so that a MISS points at the right query.
     `  (search p95 by kind: names ${n(r.search.http.names.p95, 2)} ms, full text ${n(r.search.http.text.p95, 2)} ms)`,
   ];
   return lines.join('\n');
 }
 
-/** Written next to the repository root; `.bench/` is git-ignored. */
-export function writeResults(r: StoreResult): string {
+export function formatTarget(t: Target): string {
+  return `  ${t.pass ? 'PASS' : 'MISS'}  ${t.name.padEnd(40)} measured ${n(t.measured, t.unit === 'ms' ? 2 : 0)} ${t.unit}`;
+}
+
+const kb = (bytes: number) => n(bytes / 1024, 0);
+
+export function formatExtractionReport(r: ExtractionResult): string {
+  const t = r.throughput;
+  const i = r.import;
+  const m = r.memory;
+  const mem = (label: string, key: keyof Omit<MemorySample, 'documents'>, flat: boolean | null, max: number | null) =>
+    `  ${label.padEnd(30)}${n(m.before[key]).padStart(9)}${n(m.first[key]).padStart(14)}${n(m.last[key]).padStart(9)}${n(max).padStart(9)}` +
+    `${`${n(m.first[key] ? m.last[key]! / m.first[key]! : null, 2)}×`.padStart(12)}${(flat === null ? '–' : flat ? 'yes' : 'NO').padStart(7)}`;
+  const lines = [
+    '',
+    `=== extraction${r.quick ? ' — QUICK (1/10 counts)' : ''}: ${r.machine.cpu} (${r.machine.cpus} CPUs), Node ${r.machine.node} ===`,
+    `articles: generated news-style English, ${int(t.meanBytes)} bytes on average (${int(t.minBytes)}–${int(t.maxBytes)}); ` +
+      `found per article: ${n(t.found.persons)} persons · ${n(t.found.organizations)} organisations · ${n(t.found.places)} places · ` +
+      `${n(t.found.events)} events${t.empty ? ` · ${int(t.empty)} articles with nothing found` : ''}`,
+    '',
+    `  ${'latency in ms'.padEnd(46)}${'n'.padStart(7)}${'p50'.padStart(9)}${'p95'.padStart(9)}${'p99'.padStart(9)}${'mean'.padStart(9)}${'max'.padStart(9)}${'per s'.padStart(9)}`,
+    `extraction in this process, one core, after ${int(t.warmUp)} warm-up articles`,
+    row('extract(text, { published })', t.latency),
+    `  (${int(t.documents)} articles, ${kb(t.bytes)} KB in ${n(t.seconds, 2)} s: ${n(t.docsPerSecond)} docs/s, ${n(t.kbPerSecond)} KB/s; ` +
+      `CPU ${n(t.cpuSeconds, 2)} s = ${n(t.cores, 2)} cores)`,
+    `import into a fresh embedded store, 1 at a time, after ${int(i.warmUp)} warm-up articles`,
+    row('importDocument (intake, source, suggestions)', i.latency),
+    `  (${int(i.documents)} plain-text files, ${kb(i.bytes)} KB in ${n(i.seconds, 2)} s: ${n(i.docsPerSecond)} docs/s, ${n(i.kbPerSecond)} KB/s; ` +
+      `${int(i.suggestions)} suggestions, ${n(i.suggestions / i.documents)} per article; ${int(i.duplicates)} duplicates; filed under ${int(i.cases)} cases)`,
+    `  (store afterwards: ${int(i.rows.sources)} sources, ${int(i.rows.suggestions)} suggestions)`,
+    `  (per article: ${n(i.perDocument.queries)} queries in ${n(i.perDocument.transactions)} transactions, ${n(i.perDocument.queryMs, 2)} ms awaiting them, ` +
+      `${n(i.perDocument.otherMs, 2)} ms the rest: intake, extraction, BEGIN/COMMIT, JS)`,
+    '  most time per article in:',
+    ...i.topQueries.map((q) => `    ${n(q.msPerDocument, 2).padStart(7)} ms ${n(q.perDocument).padStart(6)}×  ${q.sql}`),
+    '',
+    `memory over ${int(m.documents)} extractions (${n(m.seconds)} s), sampled every ${int(m.sampleEvery)} articles; flat: last ≤ 1.2 × first`,
+    `  ${'MB'.padEnd(30)}${'before'.padStart(9)}${`after ${int(m.first.documents)}`.padStart(14)}${'last'.padStart(9)}${'max'.padStart(9)}` +
+      `${'last/first'.padStart(12)}${'flat'.padStart(7)}`,
+    mem('RSS', 'rssMB', m.flat.rss, m.max.rssMB),
+    mem('heap used', 'heapUsedMB', m.flat.heapUsed, m.max.heapUsedMB),
+    ...(m.flat.liveHeap === null ? [] : [mem('heap used after a full GC', 'liveHeapMB', m.flat.liveHeap, m.max.liveHeapMB)]),
+    `  (RSS by sample: ${m.samples.map((s) => int(s.rssMB)).join(' ')})`,
+    '',
+    'targets',
+    ...r.targets.map(formatTarget),
+  ];
+  return lines.join('\n');
+}
+
+function writeJson(name: string, data: unknown): string {
   const dir = fileURLToPath(new URL('../.bench/', import.meta.url));
   mkdirSync(dir, { recursive: true });
-  const file = `${dir}results-${r.store}.json`;
-  writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
+  const file = `${dir}${name}`;
+  writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
   return file;
+}
+
+/** Written next to the repository root; `.bench/` is git-ignored. */
+export function writeResults(r: StoreResult): string {
+  return writeJson(`results-${r.store}.json`, r);
+}
+
+export function writeExtractionResults(r: ExtractionResult): string {
+  return writeJson('results-extraction.json', r);
 }

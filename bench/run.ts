@@ -1,12 +1,17 @@
-// `npm run bench`: for each store, a fresh store filled with a synthetic case load, the real HTTP
-// server on it, and latency figures beside bare-query baselines. Benchmarks report; they do not
-// fail CI: the exit code is non-zero only when the bench itself fails, never for a missed target.
+// `npm run bench`: extraction (extract() on one core, importDocument into a fresh embedded store,
+// memory over a long run; bench/extraction.ts), then for each store a fresh store filled with a
+// synthetic case load, the real HTTP server on it, and latency figures beside bare-query
+// baselines. `--only stores|extraction` runs one section. Benchmarks report; they do not fail CI:
+// the exit code is non-zero only when the bench itself fails, never for a missed target.
 import { cpus } from 'node:os';
 import { parseBenchArgs } from './args.ts';
+import { benchExtraction } from './extraction.ts';
 import { generate, sizesFor } from './generate.ts';
 import { HttpLoad } from './load.ts';
 import { measureSearch, measureTimeline, searchQueries, startBenchServer } from './measure.ts';
-import { evaluateTargets, formatReport, writeResults, type StoreResult } from './report.ts';
+import {
+  evaluateTargets, formatExtractionReport, formatReport, formatTarget, writeExtractionResults, writeResults, type StoreResult, type Target,
+} from './report.ts';
 import { openBenchStore, postgresAnswers, POSTGRES_BASE_URL, type BenchStore, type StoreKind } from './stores.ts';
 
 const log = (message: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
@@ -56,8 +61,8 @@ async function benchStore(kind: StoreKind, args: ReturnType<typeof parseBenchArg
   }
 }
 
-async function main(): Promise<void> {
-  const args = parseBenchArgs(process.argv.slice(2));
+/** The targets of each store's table. */
+async function benchStores(args: ReturnType<typeof parseBenchArgs>): Promise<Target[][]> {
   const postgresUp = await postgresAnswers();
   const choice = args.store ?? (postgresUp ? 'both' : 'embedded');
   if (choice !== 'embedded' && !postgresUp) {
@@ -74,11 +79,22 @@ async function main(): Promise<void> {
     process.stdout.write(`${formatReport(result)}\n`);
     log(`[${kind}] results written to ${writeResults(result)}`);
   }
-  if (results.length > 1) {
+  return results.map((r) => r.targets);
+}
+
+async function main(): Promise<void> {
+  const args = parseBenchArgs(process.argv.slice(2));
+  const tables: Target[][] = [];
+  if (args.only !== 'stores') {
+    const result = await benchExtraction(args, { log, open });
+    process.stdout.write(`${formatExtractionReport(result)}\n`);
+    log(`[extraction] results written to ${writeExtractionResults(result)}`);
+    tables.push(result.targets);
+  }
+  if (args.only !== 'extraction') tables.push(...await benchStores(args));
+  if (tables.length > 1) {
     process.stdout.write('\nall targets\n');
-    for (const t of results.flatMap((r) => r.targets)) {
-      process.stdout.write(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.name.padEnd(40)} measured ${t.measured} ${t.unit}\n`);
-    }
+    for (const t of tables.flat()) process.stdout.write(`${formatTarget(t)}\n`);
   }
 }
 
