@@ -1,10 +1,10 @@
 // A document into the store: read (intake), kept once (the same bytes, or the same text, find the
-// source that holds them), stored with its original bytes, then extraction suggests what it says.
+// source that holds them), stored with its original bytes and what extraction suggests it says.
 import { readDocument } from '../intake/index.ts';
 import { Problem } from '../server/errors.ts';
 import type { Db } from './db.ts';
 import { createRecordIn, type Actor } from './records.ts';
-import { runExtraction } from './suggestions.ts';
+import { suggestFrom } from './suggestions.ts';
 import { visibleSql } from './visibility.ts';
 
 export interface ImportInput {
@@ -31,9 +31,9 @@ export async function importDocument(db: Db, actor: Actor, input: ImportInput): 
   );
   if (same) return { sourceId: same.id, duplicate: true, title: same.title, suggestions: { added: 0, known: 0 } };
   const title = (read.title ?? input.filename ?? 'Untitled document').trim().slice(0, 1_000) || 'Untitled document';
-  let sourceId: string;
   try {
-    sourceId = await db.transaction(async (tx) => {
+    // One transaction: a document is in the store with its suggestions, or not at all.
+    return await db.transaction(async (tx) => {
       const source = await createRecordIn(tx, actor, 'source', {
         title,
         author: read.author?.slice(0, 300) ?? null,
@@ -48,7 +48,8 @@ export async function importDocument(db: Db, actor: Actor, input: ImportInput): 
         'UPDATE sources SET original = $2, original_filename = $3, media_type = $4, sha256 = $5 WHERE id = $1',
         [source.id, Buffer.from(input.bytes), input.filename ?? null, read.mediaType, read.sha256],
       );
-      return source.id as string;
+      const suggestions = await suggestFrom(tx, actor, source);
+      return { sourceId: source.id as string, duplicate: false, title, suggestions };
     });
   } catch (error) {
     // The same words from another file (a PDF of a web page already imported) are the same source.
@@ -56,6 +57,4 @@ export async function importDocument(db: Db, actor: Actor, input: ImportInput): 
     if (typeof existingId === 'string') return { sourceId: existingId, duplicate: true, title, suggestions: { added: 0, known: 0 } };
     throw error;
   }
-  const suggestions = await runExtraction(db, actor, sourceId);
-  return { sourceId, duplicate: false, title, suggestions };
 }

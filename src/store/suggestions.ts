@@ -41,35 +41,51 @@ interface Candidate {
 const ORG_KIND: Record<string, string> = { prison: 'prison_service' };
 const PLACE_KIND: Record<string, string> = { other: 'region' };
 
-/** Existing people, organisations or places whose spellings are close to this name. */
-async function candidates(q: Queryable, entityType: 'person' | 'organization' | 'place', name: string): Promise<Candidate[]> {
-  const key = searchKey(name);
-  if (!key) return [];
-  return q.query<Candidate>(
-    `SELECT n.entity_id AS id, min(n.name) AS name,
-            max(greatest(similarity(n.search_key, $2), word_similarity($2, n.search_key))) AS score
-     FROM entity_names n WHERE n.entity_type = $1 AND (n.search_key % $2 OR $2 <% n.search_key)
-     GROUP BY n.entity_id ORDER BY score DESC LIMIT 3`,
-    [entityType, key],
+/** Existing people, organisations or places whose spellings are close to each name: one query for all. */
+async function candidatesFor(q: Queryable, names: Array<{ type: string; name: string }>): Promise<Map<string, Candidate[]>> {
+  const wanted = names.map((n) => ({ type: n.type, key: searchKey(n.name) })).filter((n) => n.key);
+  const found = new Map<string, Candidate[]>();
+  if (wanted.length === 0) return found;
+  const rows = await q.query<Candidate & { type: string; key: string }>(
+    `SELECT w.type, w.key, n.entity_id AS id, min(n.name) AS name,
+            max(greatest(similarity(n.search_key, w.key), word_similarity(w.key, n.search_key))) AS score
+     FROM unnest($1::text[], $2::text[]) AS w(type, key)
+     JOIN entity_names n ON n.entity_type = w.type AND (n.search_key % w.key OR w.key <% n.search_key)
+     GROUP BY w.type, w.key, n.entity_id`,
+    [wanted.map((w) => w.type), wanted.map((w) => w.key)],
   );
+  for (const row of rows.sort((a, b) => b.score - a.score)) {
+    const list = found.get(`${row.type}|${row.key}`) ?? [];
+    if (list.length < 3) list.push({ id: row.id, name: row.name, score: row.score });
+    found.set(`${row.type}|${row.key}`, list);
+  }
+  return found;
 }
 
 const SOURCE_VISIBLE = `NOT ${hidesAnyCase('s.case_ids')}`;
 
 /** Runs extraction on a source and stores what is new; returns how many were added and known. */
 export async function runExtraction(db: Db, actor: Actor, sourceId: string): Promise<{ added: number; known: number }> {
-  const source = await getRecord(db, actor, 'source', sourceId);
+  return db.transaction(async (tx) => suggestFrom(tx, actor, await getRecord(tx, actor, 'source', sourceId)));
+}
+
+/** Extraction on a source record, its suggestions stored in the caller's transaction. */
+export async function suggestFrom(tx: Queryable, actor: Actor, source: Rec): Promise<{ added: number; known: number }> {
+  const sourceId = source.id as string;
   const published = typeof source.publishedDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(source.publishedDate)
     ? source.publishedDate : null;
   const result = extract(String(source.text ?? ''), { published });
   const caseIds = (source.caseIds as string[]) ?? [];
   const rows: Array<{ kind: SuggestionKind; payload: Rec; span: Span; confidence: number; fingerprint: string; disputes: string[] }> = [];
-  for (const [kind, list] of [['person', result.persons], ['organization', result.organizations], ['place', result.places]] as const) {
+  const entities = [['person', result.persons], ['organization', result.organizations], ['place', result.places]] as const;
+  const linked = await candidatesFor(tx, entities.flatMap(([type, list]) => list.map((e) => ({ type, name: e.name }))));
+  const existingEvents = await onceEvents(tx, caseIds);
+  for (const [kind, list] of entities) {
     for (const entity of list) {
       const first = entity.mentions[0]!;
       rows.push({
         kind,
-        payload: { ...entity, candidates: await candidates(db, kind, entity.name) },
+        payload: { ...entity, candidates: linked.get(`${kind}|${searchKey(entity.name)}`) ?? [] },
         span: first,
         confidence: entity.mentions.length > 1 ? 0.8 : 0.6,
         fingerprint: `${kind}|${searchKey(entity.name)}`,
@@ -84,43 +100,53 @@ export async function runExtraction(db: Db, actor: Actor, sourceId: string): Pro
       span: event.evidence,
       confidence: event.confidence,
       fingerprint: `event|${event.type}|${searchKey(event.subject ?? '')}|${event.date ?? ''}|${event.evidence.start}`,
-      disputes: await contradictions(db, caseIds, event),
+      disputes: contradictions(existingEvents, event),
     });
   }
-  return db.transaction(async (tx) => {
-    let added = 0;
-    for (const row of rows) {
-      const inserted = await tx.query(
-        `INSERT INTO suggestions (id, source_id, kind, payload, start, "end", confidence, fingerprint, disputes)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (source_id, fingerprint) DO NOTHING RETURNING id`,
-        [randomUUID(), sourceId, row.kind, JSON.stringify(row.payload), row.span.start, row.span.end,
-          row.confidence, row.fingerprint, row.disputes],
-      );
-      added += inserted.length;
-    }
-    await appendAudit(tx, {
-      actorId: actor.userId, action: 'extract', recordType: 'source', recordId: sourceId,
-      after: { suggestions: rows.length, added }, caseIds,
-    });
-    return { added, known: rows.length - added };
+  let added = 0;
+  // Many rows per statement: one round trip per hundred suggestions, not one each.
+  for (let i = 0; i < rows.length; i += 100) {
+    const batch = rows.slice(i, i + 100);
+    const params = batch.flatMap((row) => [
+      randomUUID(), sourceId, row.kind, JSON.stringify(row.payload), row.span.start, row.span.end,
+      row.confidence, row.fingerprint, row.disputes,
+    ]);
+    const inserted = await tx.query(
+      `INSERT INTO suggestions (id, source_id, kind, payload, start, "end", confidence, fingerprint, disputes)
+       VALUES ${batch.map((_, r) => `(${Array.from({ length: 9 }, (_, c) => `$${r * 9 + c + 1}`).join(', ')})`).join(', ')}
+       ON CONFLICT (source_id, fingerprint) DO NOTHING RETURNING id`,
+      params,
+    );
+    added += inserted.length;
+  }
+  await appendAudit(tx, {
+    actorId: actor.userId, action: 'extract', recordType: 'source', recordId: sourceId,
+    after: { suggestions: rows.length, added }, caseIds,
   });
+  return { added, known: rows.length - added };
 }
 
-/** Events of the source's cases of the same type whose day-precise dates cannot be the same. */
-async function contradictions(q: Queryable, caseIds: string[], event: ExtractedEvent): Promise<string[]> {
-  if (caseIds.length === 0 || !event.date) return [];
+// Only events that happen once can contradict each other by date.
+const ONCE = ['arrest', 'verdict', 'sentence', 'death_in_custody'];
+
+async function onceEvents(q: Queryable, caseIds: string[]): Promise<Array<{ id: string; type: string; date: string }>> {
+  if (caseIds.length === 0) return [];
+  return q.query(
+    `SELECT id, type, date FROM events
+     WHERE case_id = ANY($1::uuid[]) AND type = ANY($2::text[]) AND date IS NOT NULL AND retracted_at IS NULL`,
+    [caseIds, ONCE],
+  );
+}
+
+/** Existing events of the same once-only type whose dates cannot be the suggested one. */
+function contradictions(existing: Array<{ id: string; type: string; date: string }>, event: ExtractedEvent): string[] {
+  if (!event.date || !ONCE.includes(event.type)) return [];
   const suggested = tryParsePreciseDate(event.date);
   if (!suggested.ok) return [];
-  const existing = await q.query<{ id: string; date: string }>(
-    `SELECT id, date FROM events WHERE case_id = ANY($1::uuid[]) AND type = $2 AND date IS NOT NULL AND retracted_at IS NULL`,
-    [caseIds, event.type],
-  );
-  // Only events that happen once can contradict each other by date.
-  if (!['arrest', 'verdict', 'sentence', 'death_in_custody'].includes(event.type)) return [];
   return existing
     .filter((e) => {
-      const date = tryParsePreciseDate(e.date);
-      return date.ok && compareDates(date.value, suggested.value) !== 'overlaps' && compareDates(date.value, suggested.value) !== 'same';
+      const date = e.type === event.type ? tryParsePreciseDate(e.date) : null;
+      return date?.ok && !['overlaps', 'same'].includes(compareDates(date.value, suggested.value));
     })
     .map((e) => e.id);
 }
