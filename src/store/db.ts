@@ -41,6 +41,11 @@ export async function openDb(config: StoreConfig): Promise<Db> {
       // A runaway query must not hold a connection for ever.
       options: '-c statement_timeout=30000',
     });
+    // A server restart or an administrator ends idle connections: the pool drops them and opens
+    // new ones on the next query; without a listener the error would end the process.
+    pool.on('error', (error: Error & { code?: string }) => {
+      process.stderr.write(`habeas: an idle database connection ended (${error.code ?? error.message}); it will be replaced\n`);
+    });
     await pool.query('SELECT 1');
     return poolDb('postgres', pool, async () => pool.end(), async () => {});
   }
