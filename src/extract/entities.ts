@@ -31,7 +31,9 @@ const WORD = String.raw`(?:al-|el-|bin\s|ibn\s)?[\p{Lu}][\p{L}\p{M}'’]*(?:-[\p
 const CHUNK = new RegExp(String.raw`${WORD}(?:[ \t]+(?:(?:${[...NAME_JOINERS].join('|')})[ \t]+)*${WORD})*`, 'gu');
 const REGION_TAIL = /^\s+(region|district|province|oblast|governorate|prefecture|county|municipality|territory)\b/i;
 // Laws, codes and prizes are capitalised too, but name none of the three.
-const NOT_AN_ENTITY = /\b(Code|Act|Law|Constitution|Article|Prize|Award|Convention|Covenant|Charter|Rules|Principles)$/;
+const NOT_AN_ENTITY = /\b(Code|Act|Law|Constitution|Article|Prize|Award|Convention|Covenant|Charter|Rules|Principles|Day)$/;
+// A head noun alone ("the Committee said", "Police") refers back to a body named in full elsewhere.
+const BARE_HEAD = /^(Committee|Commission|Council|Court|Tribunal|Ministry|Government|Police|Office|Service|Department|Agency|Bureau|Party|Press|Observer|Prison|Jail|Hospital|Clinic|Camp|Assembly|Parliament|Embassy|Network|Union|Group|Foundation|Association|Centre|Center)$/;
 const FACILITY_TAIL = /^\s+(prison colony|penal colony|prison|colony|jail|detention cent(?:re|er)|remand cent(?:re|er)|pre-trial detention cent(?:re|er)|hospital|clinic|police station|penitentiary)\b/i;
 
 type Kind = 'person' | 'organization' | 'place';
@@ -103,6 +105,7 @@ function classify(span: Span, text: string, lineStart: boolean): Mention | null 
     const end = span.end + tail[0].length;
     return { text: text.slice(span.start, end), start: span.start, end, kind: 'place', subtype: 'facility' };
   }
+  if (BARE_HEAD.test(name)) return null;
   if (FACILITY_HEADS.test(name)) return { ...span, kind: 'place', subtype: 'facility' };
   const region = REGION_TAIL.exec(after);
   if (region) {

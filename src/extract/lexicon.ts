@@ -8,8 +8,7 @@ export const STOP_CAPITALISED = new Set(
     'Which Although Though Despite Because Meanwhile However Also Yet Then Now Still Earlier Later Last Next ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August ' +
     'September October November December Mr Mrs Ms Dr Prof Sir Madam Lady No Not Some Many Several All Both Each ' +
-    'According Under Over Between Among Against Into Upon About Around Following Amid Read More Photo Share Update ' +
-    'Prison Court Police Supreme President Judge Minister Prosecutor Lawyer Government State Ministry Party')
+    'According Under Over Between Among Against Into Upon About Around Following Amid Read More Photo Share Update')
     .split(' '),
 );
 
@@ -22,8 +21,8 @@ export const FACILITY_HEADS =
 export const COURT_HEADS = /\b(court|tribunal|bench|chamber)\b/i;
 export const PARTY_HEADS = /\b(party|movement for|front|alliance|congress|league)\b/i;
 export const INTERNATIONAL = /\b(united nations|UN|OSCE|European Union|EU|Council of Europe|African Union|Working Group|Human Rights Council|Human Rights Committee|OHCHR|UNHCR|UNICEF|WHO|ICRC|Red Cross|Socialist International|International Criminal Court|Inter-American|Special Rapporteur)\b/;
-export const MEDIA_HEADS = /\b(news|times|post|herald|tribune|gazette|journal|daily|radio|television|tv|agency|press|Reuters|AFP|Associated Press|AP|BBC|CNN|Al Jazeera|RFE\/RL|Radio Free|Voice of America|magazine|observer|gazeta|gazette|pravda|izvestia|kommersant|vedomosti|novosti|mediazona|meduza|tv rain|dozhd)\b/i;
-export const GOVERNMENT_HEADS = /\b(ministry|ministerial|police|government|parliament|assembly|senate|presidency|prosecutor|prosecutor's office|procurator|office|service|security|intelligence|army|armed forces|military|national guard|embassy|consulate|department|directorate|bureau|council of ministers|cabinet|interior|justice|special forces|guard|agency for)\b/i;
+export const MEDIA_HEADS = /\b(news|times|post|herald|tribune|gazette|journal|daily|radio|television|tv|agency|press|Reuters|AFP|Associated Press|AP|BBC|CNN|Al Jazeera|RFE\/RL|Radio Free|Voice of America|magazine|observer|wire|chronicle|courier|telegraph|dispatch|bulletin|gazeta|gazette|pravda|izvestia|kommersant|vedomosti|novosti|mediazona|meduza|tv rain|dozhd)\b/i;
+export const GOVERNMENT_HEADS = /\b(ministry|ministerial|police|government|parliament|assembly|senate|presidency|prosecutor|prosecution|prosecutor's office|procurator|office|service|security|intelligence|army|armed forces|military|national guard|embassy|consulate|department|directorate|bureau|council of ministers|cabinet|special forces|guard|agency for)\b/i;
 export const PRISON_ORG_HEADS = /\b(prison service|penitentiary service|correctional services|prisons? (?:administration|department|authority)|penal system|corrections)\b/i;
 export const NGO_HEADS = /\b(amnesty|watch|foundation|association|committee|commission|cent(?:re|er)|network|coalition|union|federation|institute|society|initiative|league|front line|defenders|freedom house|reporters without borders|group|trust|fund|council|ombudsman|mechanism|human rights)\b/i;
 
