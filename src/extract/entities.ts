@@ -1,5 +1,6 @@
 // Names in a text: capitalised chunks, typed by what they end with or what stands before them,
 // then grouped so that a surname or an acronym used later joins the full name it stands for.
+import { countries as countryFacts } from 'countries-list';
 import countries from 'i18n-iso-countries';
 import {
   COURT_HEADS, DETENTION_CUES, FACILITY_HEADS, GOVERNMENT_HEADS, HONORIFICS, INTERNATIONAL, MEDIA_HEADS,
@@ -13,6 +14,9 @@ const COUNTRY_NAMES = new Set(
 for (const extra of ['russia', 'britain', 'great britain', 'the uk', 'hong kong', 'kosovo', 'palestine', 'taiwan', 'west bank', 'gaza']) {
   COUNTRY_NAMES.add(extra);
 }
+
+// Capitals are the cities news about detention names most (datelines, "taken to Moscow").
+const CAPITALS = new Set(Object.values(countryFacts).map((c) => c.capital.toLowerCase()).filter(Boolean));
 
 // "Russian", "Kenyan", "Pakistani", "Chinese": capitalised, but adjectives, not names. Derived from
 // the country names by the usual English endings; a name is never made of them.
@@ -114,6 +118,7 @@ function classify(span: Span, text: string, lineStart: boolean): Mention | null 
   }
   if (NOT_AN_ENTITY.test(name)) return null;
   if (COUNTRY_NAMES.has(name.toLowerCase())) return { ...span, kind: 'place', subtype: 'country' };
+  if (CAPITALS.has(name.toLowerCase())) return { ...span, kind: 'place', subtype: 'city' };
   const kind = orgKind(name);
   if (kind) return { ...span, kind: 'organization', subtype: kind };
   const role = personCue(before);
