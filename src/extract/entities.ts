@@ -6,6 +6,7 @@ import {
   COURT_HEADS, DETENTION_CUES, FACILITY_HEADS, GOVERNMENT_HEADS, HONORIFICS, INTERNATIONAL, MEDIA_HEADS,
   NAME_JOINERS, NGO_HEADS, PARTY_HEADS, PERSON_CUES, PRISON_ORG_HEADS, STOP_CAPITALISED,
 } from './lexicon.ts';
+import { searchKey } from '../domain/names.ts';
 import type { ExtractedOrganization, ExtractedPerson, ExtractedPlace, OrganizationKind, PersonRole, Span } from './types.ts';
 
 const COUNTRY_NAMES = new Set(
@@ -75,7 +76,7 @@ function personCue(before: string): PersonRole | null {
 function trimChunk(text: string, start: number): Span | null {
   // A possessive ends the name: "Paul Rusesabagina’s Health Deteriorates".
   const possessive = /^.*?\p{L}['’]s(?=\s|$)/u.exec(text);
-  if (possessive) text = possessive[0];
+  if (possessive) text = possessive[0].replace(/['’]s$/, '');
   const words = text.split(/\s+/);
   let from = 0;
   // An organisation's name may start with "Maldivian" or "Associated"; a person's does not.
@@ -104,6 +105,14 @@ function classify(span: Span, text: string, lineStart: boolean): Mention | null 
   const name = span.text;
   const before = text.slice(Math.max(0, span.start - 40), span.start);
   const after = text.slice(span.end, span.end + 40);
+  // "Penal Colony No. 3", "SIZO No 1": the number belongs to the facility's name.
+  const numbered = /^\s+No\.?\s*\d+(?:\/\d+)?/.exec(after);
+  if (/\bNo$/.test(name) || numbered) {
+    const extra = /^\.?\s*\d+(?:\/\d+)?/.exec(after) ?? numbered;
+    const end = span.end + (extra?.[0].length ?? 0);
+    const full = text.slice(span.start, end);
+    if (FACILITY_HEADS.test(full.replace(/\s*No\.?\s*[\d/]+$/, ''))) return { text: full, start: span.start, end, kind: 'place', subtype: 'facility' };
+  }
   const tail = FACILITY_TAIL.exec(after);
   if (tail) {
     const end = span.end + tail[0].length;
@@ -212,6 +221,28 @@ function group(mentions: Mention[], text: string): Entities {
       definition.mentions.push(...org.mentions);
       orgs.delete(key);
     }
+  }
+
+  // The same name in another script ("Dmitri Kozhukhar (Дмитрий Кожухарь)") is the same person.
+  const byKey = new Map<string, string>();
+  for (const [key] of persons) {
+    const folded = searchKey(key);
+    const owner = byKey.get(folded);
+    if (owner === undefined) {
+      byKey.set(folded, key);
+      continue;
+    }
+    const target = persons.get(owner)!;
+    target.mentions.push(...persons.get(key)!.mentions);
+    target.mentions.sort((a, b) => a.start - b.start);
+    persons.delete(key);
+  }
+
+  // Title-case headlines capitalise common words ("Urgent Medical Treatment Denied Again"): a
+  // person's name has no word the text also uses in lower case.
+  const lowerWords = new Set(text.match(/(?<![\p{L}'’-])\p{Ll}{4,}(?![\p{L}'’-])/gu) ?? []);
+  for (const [key] of persons) {
+    if (key.split(/\s+/).some((word) => word.length >= 4 && lowerWords.has(word.toLowerCase()))) persons.delete(key);
   }
 
   // A headline may use the surname before the text gives the full name: join them now.

@@ -16,7 +16,7 @@ export const STOP_CAPITALISED = new Set(
 export const NAME_JOINERS = new Set(['of', 'for', 'the', 'de', 'del', 'da', 'dos', 'das', 'do', 'van', 'von', 'der', 'bin', 'ibn', 'bint', 'al', 'el', 'le', 'la', 'on', '&']);
 
 export const FACILITY_HEADS =
-  /\b(prison|prisons|colony|jail|gaol|penitentiary|detention cent(?:re|er)|remand cent(?:re|er)|pre-trial cent(?:re|er)|correctional (?:facility|cent(?:re|er)|institution)|hospital|clinic|infirmary|SIZO(?:-\d+)?|police station|lock-?up|camp|barracks|penal colony|isolation ward|cent(?:re|er) for (?:detention|rehabilitation))$/i;
+  /\b(prison|prisons|colony|penitentiary complex|prison hospital|jail|gaol|penitentiary|detention cent(?:re|er)|remand cent(?:re|er)|pre-trial cent(?:re|er)|correctional (?:facility|cent(?:re|er)|institution)|hospital|clinic|infirmary|SIZO(?:-\d+)?|police station|lock-?up|camp|barracks|penal colony|isolation ward|cent(?:re|er) for (?:detention|rehabilitation))$/i;
 
 export const COURT_HEADS = /\b(court|tribunal|bench|chamber)\b/i;
 export const PARTY_HEADS = /\b(party|movement for|front|alliance|congress|league)\b/i;
