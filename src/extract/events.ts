@@ -81,12 +81,22 @@ export function findEvents(
         ? detainees
         : main ? [main] : [];
     if (subjects.length === 0) continue;
-    const date = dates.find(within);
+    const inSentence = dates.filter((d) => within(d) && d.value);
+    // The date nearest the words that name the event: "arrested in May, charged in June".
+    const nearest = (at: number) =>
+      inSentence.reduce<FoundDate | undefined>((best, d) => (!best || Math.abs(d.start - at) < Math.abs(best.start - at) ? d : best), undefined);
     for (const [type, pattern] of TRIGGERS) {
-      const matches = type === 'health_decline'
-        ? [...sentence.text.matchAll(new RegExp(pattern.source, 'gi'))].map((m) => m[0].toLowerCase())
-        : pattern.test(sentence.text) ? [''] : [];
-      for (const detail of new Set(matches)) {
+      const found = type === 'health_decline'
+        ? [...sentence.text.matchAll(new RegExp(pattern.source, 'gi'))].map((m) => ({ detail: m[0].toLowerCase(), at: m.index }))
+        : (() => {
+            const m = pattern.exec(sentence.text);
+            return m ? [{ detail: '', at: m.index }] : [];
+          })();
+      const seenDetail = new Set<string>();
+      for (const { detail, at } of found) {
+        if (seenDetail.has(detail)) continue;
+        seenDetail.add(detail);
+        const date = nearest(sentence.start + at);
         for (const subject of subjects) {
           add({
             type,
