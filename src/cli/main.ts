@@ -132,8 +132,12 @@ program
   .action(async (paths: string[], options: { case?: string[]; as: string }) => {
     const { importPaths } = await import('./import.ts');
     const summary = await withStore(async (db) => {
-      const user = (await listUsers(db)).find((u) => u.username === options.as && !u.disabled);
-      if (!user || user.role === 'viewer') throw new Problem('forbidden', `No editor or admin named ${options.as}.`);
+      const users = await listUsers(db);
+      if (users.length === 0) {
+        throw new Problem('forbidden', 'This store has no users yet: start the server once (it creates the admin) or add one with `habeas user add NAME --role editor`.');
+      }
+      const user = users.find((u) => u.username === options.as && !u.disabled);
+      if (!user || user.role === 'viewer') throw new Problem('forbidden', `No editor or admin named ${options.as}; choose one with --as.`);
       return importPaths(db, user.id, paths, { caseIds: options.case ?? [] });
     });
     const lines = [
