@@ -1,6 +1,7 @@
 // Metadata helpers shared by the readers: dates brought to YYYY-MM-DD / YYYY-MM / YYYY at the
 // precision the document gives, and the byline, date line and dateline a text states near its top.
 import * as chrono from 'chrono-node';
+import { isValidPreciseDate } from '../domain/dates.ts';
 
 export interface DocumentMeta {
   title?: string;
@@ -11,11 +12,6 @@ export interface DocumentMeta {
 }
 
 const REFERENCE = new Date(Date.UTC(2000, 0, 1));
-
-function validDay(y: number, m: number, d: number): boolean {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -39,7 +35,8 @@ export function dateValue(raw: string | undefined | null): string | undefined {
   if (mo === undefined) return String(y);
   if (mo < 1 || mo > 12) return undefined;
   if (d === undefined) return `${y}-${pad(mo)}`;
-  return validDay(y, mo, d) ? `${y}-${pad(mo)}-${pad(d)}` : undefined;
+  const day = `${y}-${pad(mo)}-${pad(d)}`;
+  return isValidPreciseDate(day) ? day : undefined;
 }
 
 const DATE_WORDS = /^(?:[\s,.:;|/()[\]–—-]|published|posted|first|last|updated|modified|date[d]?|on|at|gmt|utc|bst|cet|cest|est|edt|pst|pdt|msk|am|pm)*$/i;

@@ -9,12 +9,12 @@ import { getRecord } from '../../store/records.ts';
 import { createApiToken, createUser, grantCase, listUsers, revokeGrant } from '../../store/users.ts';
 import { requireRole } from '../auth.ts';
 import { Problem } from '../errors.ts';
-import { listQueryBase, problemSchema } from './records.ts';
+import { listQueryBase, problems as problemsFor } from './records.ts';
 import { userSchema } from './auth.ts';
 import { decodeCursor, encodeCursor } from '../../store/cursor.ts';
 import { hidesAnyCase } from '../../store/visibility.ts';
 
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const problems = problemsFor(400, 401, 403, 404, 409, 422);
 
 export function registerAdminRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();

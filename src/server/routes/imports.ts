@@ -10,12 +10,12 @@ import type { Db } from '../../store/db.ts';
 import { importDocument } from '../../store/import.ts';
 import { requireRole } from '../auth.ts';
 import { Problem } from '../errors.ts';
-import { problemSchema } from './records.ts';
+import { problems } from './records.ts';
 
 const importResult = {
   201: z.object({ sourceId: id, duplicate: z.literal(false), title: z.string(), suggestions: z.object({ added: z.int(), known: z.int() }) }),
   200: z.object({ sourceId: id, duplicate: z.literal(true), title: z.string(), suggestions: z.object({ added: z.int(), known: z.int() }) }),
-  400: problemSchema, 401: problemSchema, 403: problemSchema, 413: problemSchema, 415: problemSchema, 422: problemSchema,
+  ...problems(400, 401, 403, 413, 415, 422),
 };
 
 export function registerImportRoutes(app: FastifyInstance, db: Db, config: Config) {

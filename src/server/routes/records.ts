@@ -36,7 +36,8 @@ export const problemSchema = z
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, problemSchema]));
+/** The problem+json answers a route may give, for its OpenAPI description. */
+export const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, problemSchema]));
 
 export const listQueryBase = {
   cursor: z.string().max(500).optional().meta({ description: 'The `next` value of the previous page' }),

@@ -6,7 +6,7 @@ import { id } from '../../domain/entities.ts';
 import type { Db } from '../../store/db.ts';
 import { acceptSuggestion, listSuggestions, mergeSuggestion, rejectSuggestion, runExtraction } from '../../store/suggestions.ts';
 import { requireRole } from '../auth.ts';
-import { problemSchema } from './records.ts';
+import { problems as problemsFor } from './records.ts';
 
 const suggestion = z.object({
   id,
@@ -22,7 +22,7 @@ const suggestion = z.object({
   resultRecordId: id.nullable(),
 }).meta({ id: 'Suggestion' });
 
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+const problems = problemsFor(400, 401, 403, 404, 409, 422);
 const params = z.object({ id });
 
 export function registerSuggestionRoutes(app: FastifyInstance, db: Db) {
