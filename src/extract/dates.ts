@@ -39,6 +39,8 @@ function fromChrono(result: chrono.ParsedResult, published: Date | null, before:
   if (relative && published) {
     if (WEEKDAY.test(text) && !certain('day')) precision = 'day';
     if (precision === 'unknown') precision = certain('month') || /month/i.test(text) ? 'month' : 'year';
+    // "Last week" names no day: the month it fell in is what the text tells.
+    if (/\bweek\b/i.test(text) && !WEEKDAY.test(text)) precision = 'month';
     // The latest such day or month not after publication.
     while (asUtc > published) {
       if (WEEKDAY.test(text) && !certain('month')) asUtc.setUTCDate(asUtc.getUTCDate() - 7);

@@ -27,7 +27,12 @@ const DEMONYMS = new Set(
     return [`${n}n`, `${n}an`, `${n}ian`, `${stem}ian`, `${stem}an`, `${stem}ese`, `${n}i`, `${stem}i`, `${stem}ish`, `${n}ese`];
   }),
 );
-for (const extra of ['filipino', 'thai', 'dutch', 'french', 'swiss', 'british', 'welsh', 'scottish', 'irish', 'uzbek', 'kazakh', 'tajik', 'kyrgyz', 'turkmen', 'afghan', 'arab', 'kurdish', 'uyghur', 'tibetan', 'greek', 'cypriot', 'malagasy', 'malay', 'saudi', 'emirati', 'yemeni', 'iraqi', 'omani', 'belarusian', 'ukrainian', 'chinese', 'vietnamese', 'burmese', 'congolese', 'senegalese', 'togolese', 'sudanese', 'lebanese', 'maltese', 'portuguese', 'spanish', 'polish', 'danish', 'swedish', 'finnish', 'turkish', 'american', 'canadian', 'mexican', 'peruvian', 'bolivian', 'ecuadorian', 'ethiopian', 'eritrean', 'rwandan', 'zimbabwean', 'nigerian', 'moroccan', 'algerian', 'egyptian', 'iranian', 'israeli', 'palestinian', 'bangladeshi', 'pakistani', 'indian', 'nepali', 'sri lankan', 'maldivian', 'armenian', 'azerbaijani', 'georgian', 'russian', 'jailed', 'detained', 'imprisoned', 'former', 'late', 'exiled', 'opposition', 'veteran', 'prominent', 'renowned', 'ailing']) {
+for (const extra of ['filipino', 'thai', 'dutch', 'french', 'swiss', 'british', 'welsh', 'scottish', 'irish', 'uzbek', 'kazakh', 'tajik', 'kyrgyz', 'turkmen', 'afghan', 'arab', 'kurdish', 'uyghur', 'tibetan', 'greek', 'cypriot', 'malagasy', 'malay', 'saudi', 'emirati', 'yemeni', 'iraqi', 'omani', 'belarusian', 'ukrainian', 'chinese', 'vietnamese', 'burmese', 'congolese', 'senegalese', 'togolese', 'sudanese', 'lebanese', 'maltese', 'portuguese', 'spanish', 'polish', 'danish', 'swedish', 'finnish', 'turkish', 'american', 'canadian', 'mexican', 'peruvian', 'bolivian', 'ecuadorian', 'ethiopian', 'eritrean', 'rwandan', 'zimbabwean', 'nigerian', 'moroccan', 'algerian', 'egyptian', 'iranian', 'israeli', 'palestinian', 'bangladeshi', 'pakistani', 'indian', 'nepali', 'sri lankan', 'maldivian', 'armenian', 'azerbaijani', 'georgian', 'russian']) {
+  DEMONYMS.add(extra);
+}
+// Words before a name that say what befell or describes the person ("Jailed", "Ousted"): a closed
+// list, because many names end like participles (Mohamed, Ahmed, Saeed).
+for (const extra of ['jailed', 'detained', 'imprisoned', 'arrested', 'accused', 'convicted', 'sentenced', 'abducted', 'disappeared', 'missing', 'exiled', 'self-exiled', 'ousted', 'deposed', 'embattled', 'beleaguered', 'outspoken', 'acclaimed', 'celebrated', 'leading', 'former', 'late', 'opposition', 'veteran', 'prominent', 'renowned', 'ailing', 'released', 'freed', 'pardoned']) {
   DEMONYMS.add(extra);
 }
 
@@ -46,7 +51,13 @@ interface Mention extends Span {
   kind: Kind;
   subtype: string;
   role?: PersonRole;
+  /** The name when the words differ from the span (a nickname inside it left out). */
+  name?: string;
+  alias?: string;
 }
+
+const NICKNAME_GAP = /^\s+["“‘'][\p{Lu}][\p{L}-]*["”’']\s+$/u;
+const BRACKETED_NICKNAME = /^\s*\(\s*["“‘']?([\p{Lu}][\p{L}-]+)["”’']?\s*\)/u;
 
 function orgKind(name: string): OrganizationKind | null {
   if (PRISON_ORG_HEADS.test(name)) return 'prison';
@@ -75,15 +86,16 @@ function personCue(before: string): PersonRole | null {
 /** Drops words capitalised only by position, and trailing joiners. */
 function trimChunk(text: string, start: number): Span | null {
   // A possessive ends the name: "Paul Rusesabagina’s Health Deteriorates".
+  // Not when the whole is a facility or a body: "Central Women’s Correctional Institution".
   const possessive = /^.*?\p{L}['’]s(?=\s|$)/u.exec(text);
-  if (possessive) text = possessive[0].replace(/['’]s$/, '');
+  if (possessive && !FACILITY_HEADS.test(text) && orgKind(text) === null) text = possessive[0].replace(/['’]s$/, '');
   const words = text.split(/\s+/);
   let from = 0;
   // An organisation's name may start with "Maldivian" or "Associated"; a person's does not.
   const isNameOfBody = orgKind(text) !== null || FACILITY_HEADS.test(text);
   const dropped = (word: string) =>
     STOP_CAPITALISED.has(word.replace(/['’]s$/, '')) ||
-    (!isNameOfBody && (DEMONYMS.has(word.toLowerCase()) || /^\p{Lu}[\p{Ll}-]+(ed|ing)$/u.test(word) || isRoleNoun(word) ||
+    (!isNameOfBody && (DEMONYMS.has(word.toLowerCase()) || isRoleNoun(word) ||
       /-year-old$/i.test(word) || NUMBER_WORDS.test(word)));
   while (from < words.length && dropped(words[from]!)) from++;
   // "BNP Chairperson Khaleda Zia", "Prime Minister Sheikh Hasina": the name follows the last title.
@@ -158,12 +170,26 @@ export interface Entities {
 export function findEntities(text: string, exclude: Span[] = []): Entities {
   const mentions: Mention[] = [];
   const excluded = (s: Span) => exclude.some((e) => s.start < e.end && e.start < s.end);
-  for (const match of text.matchAll(CHUNK)) {
+  const chunks = [...text.matchAll(CHUNK)];
+  for (let i = 0; i < chunks.length; i++) {
+    const match = chunks[i]!;
     const span = trimChunk(match[0], match.index);
     if (!span || excluded(span)) continue;
+    // A nickname in quotes inside a name ("Netiporn “Boong” Sanesangkhom"): one person, known by both.
+    const [nick, rest] = [chunks[i + 1], chunks[i + 2]];
+    if (nick && rest && NICKNAME_GAP.test(text.slice(span.end, rest.index)) && text.slice(span.end, rest.index).includes(nick[0])) {
+      const end = rest.index + rest[0].length;
+      mentions.push({ text: text.slice(span.start, end), start: span.start, end, kind: 'person', subtype: 'person', name: `${span.text} ${rest[0]}`, alias: nick[0] });
+      i += 2;
+      continue;
+    }
     const lineStart = /(^|\n)\s*$/.test(text.slice(Math.max(0, span.start - 3), span.start));
     const mention = classify(span, text, lineStart);
-    if (mention) mentions.push(mention);
+    if (!mention) continue;
+    // A nickname in brackets after a name ("Kittiphong Saengthong (“Tong”)") stands for the person later.
+    const bracketed = mention.kind === 'person' ? BRACKETED_NICKNAME.exec(text.slice(mention.end, mention.end + 40)) : null;
+    if (bracketed) mention.alias = bracketed[1];
+    mentions.push(mention);
   }
   return group(mentions, text);
 }
@@ -196,7 +222,7 @@ function group(mentions: Mention[], text: string): Entities {
       else places.set(key, { name: m.text, kind: m.subtype as ExtractedPlace['kind'], mentions: [span] });
       continue;
     }
-    const bare = m.text.replace(HONORIFICS, '');
+    const bare = (m.name ?? m.text).replace(HONORIFICS, '');
     const parts = bare.split(' ');
     const owner = parts.length === 1
       ? surnameOf.get(bare)
@@ -210,7 +236,9 @@ function group(mentions: Mention[], text: string): Entities {
     entry.mentions.push(span);
     entry.role ??= m.role ?? null;
     persons.set(key, entry);
-    if (parts.length > 1) surnameOf.set(parts.at(-1)!, key);
+    // A surname alone means the first person the text gave it to (Alberto, not Keiko, Fujimori).
+    if (parts.length > 1 && !surnameOf.has(parts.at(-1)!)) surnameOf.set(parts.at(-1)!, key);
+    if (m.alias) surnameOf.set(m.alias, key);
   }
 
   // An acronym defined in brackets after a name ("Committee for Fair Trials (CFT)") joins it.
@@ -256,17 +284,75 @@ function group(mentions: Mention[], text: string): Entities {
     persons.delete(key);
   }
 
-  // Who is held: people named in sentences about custody, most often first.
+  // Who is held: people the words about custody are attached to ("jailed activist X", "X, 71,
+  // was arrested", "the detention of X"), and people named in several sentences about custody.
+  const allMentions = [...persons.values()].flatMap((p) => p.mentions).sort((a, b) => a.start - b.start);
+  const attached = custodyAttached(text, allMentions);
+  for (const entry of persons.values()) entry.cues = entry.mentions.filter((m) => attached.has(m)).length;
+  const anyAttached = [...persons.values()].some((p) => p.cues > 0);
   for (const entry of persons.values()) {
-    entry.cues = entry.mentions.filter((m) => DETENTION_CUES.test(sentenceAround(text, m))).length;
+    if (entry.cues > 0) continue;
+    // A story about one person's custody names them again and again in sentences about it.
+    const sentencesAboutCustody = new Set(entry.mentions.map((m) => sentenceAround(text, m)).filter((s) => DETENTION_CUES.test(s)));
+    if (sentencesAboutCustody.size >= (anyAttached ? 2 : 1)) entry.cues = sentencesAboutCustody.size;
   }
+  // Held people are often introduced by what they were (activist, former president, "my
+  // husband"): custody attached to the name wins over such a title, not over judge or lawyer.
+  const overridable = (role: PersonRole | null) => role !== 'judge' && role !== 'lawyer' && (anyAttached || role !== 'official');
   const result: ExtractedPerson[] = [...persons.values()].map((p) => ({
     name: p.name,
-    // Held people are often introduced as activists or writers: custody wins over the title.
-    role: p.cues > 0 && (p.role === null || p.role === 'advocate' || p.role === 'other') ? 'detainee' : p.role ?? 'other',
+    role: p.cues > 0 && overridable(p.role) ? 'detainee' : p.role ?? 'other',
     mentions: p.mentions,
   }));
   return { persons: result, organizations: [...orgs.values()], places: [...places.values()] };
+}
+
+// Custody words that describe the person right next to them, before or after the name.
+const WORDS = (n: number) => String.raw`(?:\s+[\p{L}\p{N}'’-]+){0,${n}}`;
+const CUSTODY_BEFORE = new RegExp(String.raw`(?:\b(?:jailed|detained|imprisoned|arrested|incarcerated|convicted|abducted)\b${WORDS(5)}`
+  + String.raw`|\b(?:prisoners? of conscience|political prisoners?|prisoner|detainee|inmate|co-defendants?|defendants?`
+  + String.raw`|(?:arrest|detention|imprisonment|jailing|incarceration|conviction|sentencing|trial|release|abduction|hunger strike) of${WORDS(5)}`
+  + String.raw`|hunger strike (?:that|which)${WORDS(4)}|(?:to|and) (?:release|free)`
+  + String.raw`|\b(?:arrested|detained|jailed|seized)\b[^.;]{0,80}\b(?:together|along) with))\s*[,—–]?\s*$`, 'iu');
+const APPOSITION = String.raw`(?:\s*\([^()]{1,80}\))?(?:\s*,[^,.;]{1,90},|\s+[—–][^.;—–]{1,90}[—–])?`;
+const AUXILIARY = String.raw`(?:was|were|is|are|has|had|have|been|being|remains|remained|got|will be)\s+`;
+const ADVERB = String.raw`(?:still|also|later|then|already|currently|reportedly|allegedly|again|first|now|not|subsequently|recently|briefly|initially)\s+`;
+const PASSIVE = String.raw`(?:arrested|re-arrested|detained|jailed|imprisoned|sentenced|convicted|charged|held|remanded|incarcerated|transferred|taken into custody|placed (?:in|under) (?:custody|arrest|detention|house arrest)|released|freed|seized|abducted|tried|acquitted|denied bail)`;
+const STATE = String.raw`(?:serving|serves|died in (?:\S+ )?(?:custody|prison|detention)|on hunger strike|(?:began|started|went on) (?:a|his|her|their) hunger strike|in (?:custody|detention|prison|jail)|behind bars|back (?:to|in) (?:prison|jail|custody)|(?:breached|violated) (?:their|his|her) bail|on bail)`;
+const CUSTODY_AFTER = new RegExp(String.raw`^(?:['’]s?\s+(?:arrest|detention|imprisonment|jailing|incarceration|conviction|sentence|sentencing|trial|hunger strike|release|(?:medical )?parole|health|cell|lawyers?)\b`
+  // "X, a former member of parliament held since May": a reduced relative after the apposition.
+  + String.raw`|(?:\s*\([^()]{1,80}\))?\s*,\s*(?:a|an|the)\s[^,.;]{1,80}?\s(?:held|jailed|detained|imprisoned|arrested|sentenced|convicted|behind bars)\b`
+  + String.raw`|${APPOSITION}\s*[,—–]?\s+(?:who\s+)?(?:(?:${AUXILIARY}(?:${ADVERB})*)+${PASSIVE}|(?:${AUXILIARY}|${ADVERB})*${STATE})\b)`, 'iu');
+// "X, Y and Z were arrested": names listed together share what is said of the list.
+const LIST_JOIN = /^(?:\s*\([^()]{0,80}\))?(?:\s*,\s*\d{1,3})?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$/;
+
+/** Mentions that custody words are attached to, and the names listed with them. */
+function custodyAttached(text: string, all: Span[]): Set<Span> {
+  const attached = new Set<Span>();
+  all.forEach((mention, i) => {
+    const sentence = sentenceBounds(text, mention);
+    const previous = all[i - 1] && all[i - 1]!.start >= sentence.from ? all[i - 1] : undefined;
+    const between = previous ? text.slice(previous.end, mention.start) : '';
+    // A name inside another's apposition ("X, a critic of Y, was jailed") is not the one held.
+    const inApposition = previous !== undefined && /^\s*(?:\([^()]*\))?\s*,[^,.;]*$/.test(between);
+    const before = text.slice(Math.max(sentence.from, previous?.end ?? 0, mention.start - 80), mention.start);
+    const after = text.slice(mention.end, Math.min(sentence.to, mention.end + 160));
+    if (CUSTODY_BEFORE.test(before) || (!inApposition && CUSTODY_AFTER.test(after))) attached.add(mention);
+  });
+  for (const order of [all, [...all].reverse()]) {
+    for (let i = 1; i < order.length; i++) {
+      const [a, b] = [order[i - 1]!, order[i]!];
+      const [first, second] = a.start < b.start ? [a, b] : [b, a];
+      if (attached.has(a) && LIST_JOIN.test(text.slice(first.end, second.start))) attached.add(b);
+    }
+  }
+  return attached;
+}
+
+function sentenceBounds(text: string, span: Span): { from: number; to: number } {
+  const from = Math.max(text.lastIndexOf('. ', span.start), text.lastIndexOf('\n', span.start)) + 1;
+  const dot = text.slice(span.end).search(/\.\s|\n/);
+  return { from, to: dot < 0 ? text.length : span.end + dot };
 }
 
 export function sentenceAround(text: string, span: Span): string {
