@@ -15,6 +15,21 @@ const AGO_OR_LATER = /\b(ago|later|earlier|after|before)\b/i;
 const YEAR = /(?<![\d/.:-])(1[89]\d{2}|20\d{2})(?![\d/:-]|\.\d|\s*(?:%|per cent|people|prisoners|km))/g;
 const DEICTIC = /\b(last|this|next|yesterday|today|tonight|previous|current)\b/i;
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_DAY = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?$/i;
+
+/** The latest such day not after publication; without a publication day, no value. */
+function monthDayOf(match: RegExpExecArray, published: Date | null, index: number, text: string): FoundDate | null {
+  const month = MONTHS.indexOf(match[1]!.slice(0, 3).toLowerCase());
+  const day = Number(match[2]);
+  if (day < 1 || day > 31) return null;
+  const span = { text, start: index, end: index + text.length };
+  if (!published) return { ...span, value: null, precision: 'unknown' };
+  const date = new Date(Date.UTC(published.getUTCFullYear(), month, day, 12));
+  if (date > published) date.setUTCFullYear(date.getUTCFullYear() - 1);
+  return { ...span, value: iso(date), precision: 'day' };
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 
@@ -30,6 +45,9 @@ function fromChrono(result: chrono.ParsedResult, published: Date | null, before:
   if (AGO_OR_LATER.test(text)) return null; // anchored elsewhere or vague: not a date we can give
   // "may" and "march" alone are usually the verbs; the month comes after "in", "since", "of"…
   if (/^(may|march)$/i.test(text) && !/\b(in|of|since|until|by|early|late|mid|from|to)\s+$/i.test(before)) return null;
+  // "January 26", "Oct. 22": a day of a month, which the British reading takes for a month and a year.
+  const monthDay = MONTH_DAY.exec(text);
+  if (monthDay) return monthDayOf(monthDay, published, result.index, text);
   const certain = (c: chrono.Component) => start.isCertain(c);
   const relative = !certain('year') || WEEKDAY.test(text) || DEICTIC.test(text);
   let precision: DatePrecision = certain('day') ? 'day' : certain('month') ? 'month' : certain('year') ? 'year' : 'unknown';

@@ -40,6 +40,7 @@ for (const extra of ['jailed', 'detained', 'imprisoned', 'arrested', 'accused', 
 const WORD = String.raw`(?:al-|el-|bin\s|ibn\s)?[\p{Lu}][\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*(?:-\d+)?`;
 const CHUNK = new RegExp(String.raw`${WORD}(?:[ \t]+(?:(?:${[...NAME_JOINERS].join('|')})[ \t]+)*${WORD})*`, 'gu');
 const REGION_TAIL = /^\s+(region|district|province|oblast|governorate|prefecture|county|municipality|territory)\b/i;
+const REGION_NAME = /\s(Region|District|Province|Oblast|Governorate|Prefecture|County|Municipality|Territory|State)$/;
 // Laws, codes and prizes are capitalised too, but name none of the three.
 const NOT_AN_ENTITY = /\b(Code|Act|Law|Constitution|Article|Prize|Award|Convention|Covenant|Charter|Rules|Principles|Day)$/;
 // A head noun alone ("the Committee said", "Police") refers back to a body named in full elsewhere.
@@ -132,6 +133,7 @@ function classify(span: Span, text: string, lineStart: boolean): Mention | null 
   }
   if (BARE_HEAD.test(name)) return null;
   if (FACILITY_HEADS.test(name)) return { ...span, kind: 'place', subtype: 'facility' };
+  if (REGION_NAME.test(name) && !/\b(?:Government|Council|Court|Police)\b/.test(name)) return { ...span, kind: 'place', subtype: 'other' };
   const region = REGION_TAIL.exec(after);
   if (region) {
     const end = span.end + region[0].length;
@@ -173,7 +175,10 @@ export function findEntities(text: string, exclude: Span[] = []): Entities {
   const chunks = [...text.matchAll(CHUNK)];
   for (let i = 0; i < chunks.length; i++) {
     const match = chunks[i]!;
-    const span = trimChunk(match[0], match.index);
+    // "the Criminal Court on October 19": the name stops where a date begins.
+    const date = exclude.find((e) => e.start > match.index && e.start < match.index + match[0].length);
+    const words = date ? match[0].slice(0, date.start - match.index) : match[0];
+    const span = trimChunk(words.trimEnd(), match.index);
     if (!span || excluded(span)) continue;
     // A nickname in quotes inside a name ("Netiporn “Boong” Sanesangkhom"): one person, known by both.
     const [nick, rest] = [chunks[i + 1], chunks[i + 2]];
@@ -196,7 +201,7 @@ export function findEntities(text: string, exclude: Span[] = []): Entities {
 
 /** One record per named thing: later surnames, acronyms and repeated names join the first full one. */
 function group(mentions: Mention[], text: string): Entities {
-  const persons = new Map<string, { name: string; role: PersonRole | null; mentions: Span[]; cues: number }>();
+  const persons = new Map<string, { name: string; role: PersonRole | null; mentions: Span[]; cues: number; attached: boolean }>();
   const orgs = new Map<string, ExtractedOrganization>();
   const places = new Map<string, ExtractedPlace>();
   const surnameOf = new Map<string, string>();
@@ -232,7 +237,7 @@ function group(mentions: Mention[], text: string): Entities {
         : [...persons.keys()].find((k) => k.toLowerCase().endsWith(` ${bare.toLowerCase()}`));
     if (m.subtype === 'single' && !owner) continue; // a lone capitalised word that names nobody we know
     const key = owner ?? bare;
-    const entry = persons.get(key) ?? { name: bare, role: null, mentions: [], cues: 0 };
+    const entry = persons.get(key) ?? { name: bare, role: null, mentions: [], cues: 0, attached: false };
     entry.mentions.push(span);
     entry.role ??= m.role ?? null;
     persons.set(key, entry);
@@ -288,8 +293,11 @@ function group(mentions: Mention[], text: string): Entities {
   // was arrested", "the detention of X"), and people named in several sentences about custody.
   const allMentions = [...persons.values()].flatMap((p) => p.mentions).sort((a, b) => a.start - b.start);
   const attached = custodyAttached(text, allMentions);
-  for (const entry of persons.values()) entry.cues = entry.mentions.filter((m) => attached.has(m)).length;
-  const anyAttached = [...persons.values()].some((p) => p.cues > 0);
+  for (const entry of persons.values()) {
+    entry.cues = entry.mentions.filter((m) => attached.has(m)).length;
+    entry.attached = entry.cues > 0;
+  }
+  const anyAttached = [...persons.values()].some((p) => p.attached);
   for (const entry of persons.values()) {
     if (entry.cues > 0) continue;
     // A story about one person's custody names them again and again in sentences about it.
@@ -298,10 +306,11 @@ function group(mentions: Mention[], text: string): Entities {
   }
   // Held people are often introduced by what they were (activist, former president, "my
   // husband"): custody attached to the name wins over such a title, not over judge or lawyer.
-  const overridable = (role: PersonRole | null) => role !== 'judge' && role !== 'lawyer' && (anyAttached || role !== 'official');
+  const overridable = (p: { role: PersonRole | null; attached: boolean }) =>
+    p.role === null || p.role === 'advocate' || p.role === 'other' || (p.attached && (p.role === 'official' || p.role === 'relative'));
   const result: ExtractedPerson[] = [...persons.values()].map((p) => ({
     name: p.name,
-    role: p.cues > 0 && overridable(p.role) ? 'detainee' : p.role ?? 'other',
+    role: p.cues > 0 && overridable(p) ? 'detainee' : p.role ?? 'other',
     mentions: p.mentions,
   }));
   return { persons: result, organizations: [...orgs.values()], places: [...places.values()] };
@@ -317,7 +326,7 @@ const CUSTODY_BEFORE = new RegExp(String.raw`(?:\b(?:jailed|detained|imprisoned|
 const APPOSITION = String.raw`(?:\s*\([^()]{1,80}\))?(?:\s*,[^,.;]{1,90},|\s+[—–][^.;—–]{1,90}[—–])?`;
 const AUXILIARY = String.raw`(?:was|were|is|are|has|had|have|been|being|remains|remained|got|will be)\s+`;
 const ADVERB = String.raw`(?:still|also|later|then|already|currently|reportedly|allegedly|again|first|now|not|subsequently|recently|briefly|initially)\s+`;
-const PASSIVE = String.raw`(?:arrested|re-arrested|detained|jailed|imprisoned|sentenced|convicted|charged|held|remanded|incarcerated|transferred|taken into custody|placed (?:in|under) (?:custody|arrest|detention|house arrest)|released|freed|seized|abducted|tried|acquitted|denied bail)`;
+const PASSIVE = String.raw`(?:arrested|re-arrested|detained|jailed|imprisoned|sentenced|convicted|charged|held|remanded|incarcerated|transferred|taken into custody|placed (?:in|under) (?:custody|arrest|detention|house arrest)|released|freed|seized|abducted|tried|acquitted|denied bail|(?:taken|sent|returned) (?:back )?(?:to|into) (?:prison|jail|custody))`;
 const STATE = String.raw`(?:serving|serves|died in (?:\S+ )?(?:custody|prison|detention)|on hunger strike|(?:began|started|went on) (?:a|his|her|their) hunger strike|in (?:custody|detention|prison|jail)|behind bars|back (?:to|in) (?:prison|jail|custody)|(?:breached|violated) (?:their|his|her) bail|on bail)`;
 const CUSTODY_AFTER = new RegExp(String.raw`^(?:['’]s?\s+(?:arrest|detention|imprisonment|jailing|incarceration|conviction|sentence|sentencing|trial|hunger strike|release|(?:medical )?parole|health|cell|lawyers?)\b`
   // "X, a former member of parliament held since May": a reduced relative after the apposition.

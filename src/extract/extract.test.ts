@@ -73,6 +73,35 @@ describe('extract', () => {
   });
 });
 
+// Who is held, told the ways news texts tell it (fictional people).
+const CUSTODY = `Former president Arturo Velasco Ruiz, 74, was taken back to prison on Monday. The UN Special Rapporteur, Ingrid Solberg, renewed her call on the authorities to release him.
+The jailed unionists include Tomas Varga, Petra Lind and Ahmed Farouk. They were arrested in March after a strike at the Port Authority on March 3, 2024.
+Dilnoza “Dina” Karimova, a blogger held since January 26, began a hunger strike. Dina stopped eating after her lawyer was refused a visit.`;
+
+describe('extract: who is held', () => {
+  const result = extract(CUSTODY, { published: '2024-05-14' });
+  const role = (name: string) => result.persons.find((p) => p.name === name)?.role;
+  const events = result.events.map((e) => [e.type, e.subject, e.date]);
+
+  it('makes a detainee of the person custody words are attached to, not of others in the sentence', () => {
+    expect(role('Arturo Velasco Ruiz')).toBe('detainee'); // a former president, but taken back to prison
+    expect(role('Ingrid Solberg')).not.toBe('detainee');
+    for (const name of ['Tomas Varga', 'Petra Lind', 'Ahmed Farouk']) expect(role(name)).toBe('detainee');
+  });
+
+  it('knows a person by a nickname in quotes, and a body named just before a date', () => {
+    const dina = result.persons.find((p) => p.name === 'Dilnoza Karimova');
+    expect(dina?.mentions.map((m) => m.text)).toEqual(['Dilnoza “Dina” Karimova', 'Dina']);
+    expect(result.organizations.map((o) => o.name)).toContain('Port Authority');
+  });
+
+  it('gives a group sentence to every detainee of the group, and reads a day of a month', () => {
+    for (const name of ['Tomas Varga', 'Petra Lind', 'Ahmed Farouk']) expect(events).toContainEqual(['arrest', name, '2024-03']);
+    expect(events).toContainEqual(['detention', 'Dilnoza Karimova', '2024-01-26']);
+    expect(events).toContainEqual(['transfer', 'Arturo Velasco Ruiz', '2024-05-13']);
+  });
+});
+
 describe('findDates', () => {
   const value = (text: string, published: string | null = PUBLISHED) =>
     findDates(text, published).map((d) => [d.text, d.value, d.precision]);
@@ -91,6 +120,12 @@ describe('findDates', () => {
 
   it('leaves relative dates unknown when the publication day is unknown', () => {
     expect(value('on Tuesday', null)).toEqual([['on Tuesday', null, 'unknown']]);
+  });
+
+  it('reads "January 26" and "Oct. 22" as days, and "last week" at the month it tells', () => {
+    expect(value('since January 26,')).toEqual([['January 26', '2024-01-26', 'day']]);
+    expect(value('since Oct. 22 to protest')).toEqual([['Oct. 22', '2023-10-22', 'day']]);
+    expect(value('concluded last week')).toEqual([['last week', '2024-02', 'month']]);
   });
 
   it('does not take durations or the verb "may" for dates', () => {

@@ -15,7 +15,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     const plain = text.replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
     const dates = findDates(plain, options.published ?? null);
     const entities = findEntities(plain, dates);
-    const events = findEvents(sentences(plain), entities.persons, dates);
+    const events = findEvents(sentences(plain), entities.persons, dates, plain);
     return { ...entities, events };
   } catch {
     return { persons: [], organizations: [], places: [], events: [] };

@@ -13,7 +13,7 @@ export const STOP_CAPITALISED = new Set(
 );
 
 /** Words that may join the capitalised words of one name. */
-export const NAME_JOINERS = new Set(['of', 'for', 'the', 'de', 'del', 'da', 'dos', 'das', 'do', 'van', 'von', 'der', 'bin', 'ibn', 'bint', 'al', 'el', 'le', 'la', 'on', '&']);
+export const NAME_JOINERS = new Set(['of', 'for', 'the', 'de', 'del', 'da', 'dos', 'das', 'do', 'van', 'von', 'der', 'bin', 'binti', 'bte', 'ibn', 'bint', 'a/l', 'a/p', 'al', 'el', 'le', 'la', 'on', '&']);
 
 export const FACILITY_HEADS =
   /\b(prison|prisons|colony|penitentiary complex|prison hospital|jail|gaol|penitentiary|detention cent(?:re|er)|remand cent(?:re|er)|pre-trial cent(?:re|er)|correctional (?:facility|cent(?:re|er)|institution)|hospital|clinic|infirmary|SIZO(?:-\d+)?|police station|lock-?up|camp|barracks|penal colony|isolation ward|cent(?:re|er) for (?:detention|rehabilitation))$/i;
@@ -22,9 +22,9 @@ export const COURT_HEADS = /\b(court|tribunal|bench|chamber)\b/i;
 export const PARTY_HEADS = /\b(party|movement for|front|alliance|congress|league)\b/i;
 export const INTERNATIONAL = /\b(united nations|UN|OSCE|European Union|EU|Council of Europe|African Union|Working Group|Human Rights Council|Human Rights Committee|OHCHR|UNHCR|UNICEF|WHO|ICRC|Red Cross|Socialist International|International Criminal Court|Inter-American|Special Rapporteur)\b/;
 export const MEDIA_HEADS = /\b(news|times|post|herald|tribune|gazette|journal|daily|radio|television|tv|agency|press|Reuters|AFP|Associated Press|AP|BBC|CNN|Al Jazeera|RFE\/RL|Radio Free|Voice of America|magazine|observer|wire|chronicle|courier|telegraph|dispatch|bulletin|gazeta|gazette|pravda|izvestia|kommersant|vedomosti|novosti|mediazona|meduza|tv rain|dozhd)\b/i;
-export const GOVERNMENT_HEADS = /\b(ministry|ministerial|police|government|parliament|assembly|senate|presidency|prosecutor|prosecution|prosecutor's office|procurator|office|service|security|intelligence|army|armed forces|military|national guard|embassy|consulate|department|directorate|bureau|council of ministers|cabinet|special forces|guard|agency for)\b/i;
+export const GOVERNMENT_HEADS = /\b(authority|ministry|ministerial|police|government|parliament|assembly|senate|presidency|prosecutor|prosecution|prosecutor's office|procurator|office|service|security|intelligence|army|armed forces|military|national guard|embassy|consulate|department|directorate|bureau|council of ministers|cabinet|special forces|guard|agency for)\b/i;
 export const PRISON_ORG_HEADS = /\b(prison service|penitentiary service|correctional services|prisons? (?:administration|department|authority)|penal system|corrections)\b/i;
-export const NGO_HEADS = /\b(amnesty|watch|foundation|association|committee|commission|cent(?:re|er)|network|coalition|union|federation|institute|society|initiative|league|front line|defenders|freedom house|reporters without borders|group|trust|fund|council|ombudsman|mechanism|human rights)\b/i;
+export const NGO_HEADS = /\b(university|college|academy|amnesty|watch|foundation|association|committee|commission|cent(?:re|er)|network|coalition|union|federation|institute|society|initiative|league|front line|defenders|freedom house|reporters without borders|group|trust|fund|council|ombudsman|mechanism|human rights)\b/i;
 
 /** Titles and appositions before a name, and the role they imply. */
 export const PERSON_CUES: Array<[RegExp, 'official' | 'judge' | 'lawyer' | 'advocate' | 'relative' | 'other' | 'detainee']> = [
