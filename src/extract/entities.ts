@@ -45,7 +45,10 @@ const REGION_NAME = /\s(Region|District|Province|Oblast|Governorate|Prefecture|C
 const NOT_AN_ENTITY = /\b(Code|Act|Law|Constitution|Article|Prize|Award|Convention|Covenant|Charter|Rules|Principles|Day)$/;
 // A head noun alone ("the Committee said", "Police") refers back to a body named in full elsewhere.
 const BARE_HEAD = /^(Committee|Commission|Council|Court|Tribunal|Ministry|Government|Police|Office|Service|Department|Agency|Bureau|Party|Press|Observer|Prison|Jail|Hospital|Clinic|Camp|Assembly|Parliament|Embassy|Network|Union|Group|Foundation|Association|Centre|Center)$/;
-const FACILITY_TAIL = /^\s+(prison colony|penal colony|prison|colony|jail|detention cent(?:re|er)|remand cent(?:re|er)|pre-trial detention cent(?:re|er)|hospital|clinic|police station|penitentiary)\b/i;
+const FACILITY_TAIL = /^\s+((?:(?:maximum|high|strict|special|medium)[- ]security |strict[- ]regime |women's |women’s |men's |military |general |regional |district |central )*(?:prison colony|penal colony|prison camp|prison|colony|jail|detention cent(?:re|er)|remand cent(?:re|er)|pre-trial detention cent(?:re|er)|hospital|clinic|police station|(?:penitentiary )?institution|penitentiary|headquarters))\b/i;
+
+const BODY_BEFORE = /\b(?:groups?|movements?|part(?:y|ies)|organi[sz]ations?|outfits?|members? of|affiliated with|banned)\s*,?\s*$/i;
+const BODY_AFTER = /^\s+(?:(?:protest|opposition|militant|rebel|terrorist|armed|political|youth|student|pro-democracy) )?(?:group|movement|party|organi[sz]ation)\b/;
 
 type Kind = 'person' | 'organization' | 'place';
 interface Mention extends Span {
@@ -84,12 +87,43 @@ function personCue(before: string): PersonRole | null {
   return null;
 }
 
+const isPlaceName = (name: string) => COUNTRY_NAMES.has(name.toLowerCase()) || CAPITALS.has(name.toLowerCase());
+
+/**
+ * The names a capitalised chunk holds, without the words capitalised only by position and the
+ * trailing joiners. A possessor that is a country or a body ("Rwanda’s Mageragere Prison",
+ * "Justice Ministry’s Chief Directorate") and a body before a title ("BNP Chairperson Khaleda
+ * Zia") are names of their own.
+ */
+function namesInChunk(text: string, start: number): Span[] {
+  const possessive = /^(.*?\p{L})['’]s\s+(?=\p{Lu})/u.exec(text);
+  if (possessive) {
+    const owner = possessive[1]!;
+    const rest = text.slice(possessive[0].length);
+    if (isPlaceName(owner) || orgKind(owner) !== null) {
+      return [trimChunk(owner, start), trimChunk(rest, start + possessive[0].length)].filter((s): s is Span => s !== null);
+    }
+    // A possessive ends a person's name ("Paul Rusesabagina’s Health Deteriorates"), not the
+    // name of a facility or a body ("Central Women’s Correctional Institution").
+    if (!FACILITY_HEADS.test(text) && orgKind(text) === null) text = owner;
+  }
+  const words = text.split(/\s+/);
+  const title = words.findLastIndex((word, i) => i > 0 && isRoleNoun(word));
+  const beforeTitle = title > 0 ? words.slice(0, title).join(' ') : '';
+  if (title > 0 && (/^[A-Z]{2,6}$/.test(beforeTitle) || orgKind(beforeTitle) !== null) && !FACILITY_HEADS.test(text) && orgKind(text) === null) {
+    const body = trimChunk(beforeTitle, start);
+    const person = trimChunk(text, start);
+    return [body, person].filter((s): s is Span => s !== null && !(s === body && person !== null && person.start < s.end));
+  }
+  const one = trimChunk(text, start);
+  return one ? [one] : [];
+}
+
 /** Drops words capitalised only by position, and trailing joiners. */
 function trimChunk(text: string, start: number): Span | null {
-  // A possessive ends the name: "Paul Rusesabagina’s Health Deteriorates".
-  // Not when the whole is a facility or a body: "Central Women’s Correctional Institution".
-  const possessive = /^.*?\p{L}['’]s(?=\s|$)/u.exec(text);
-  if (possessive && !FACILITY_HEADS.test(text) && orgKind(text) === null) text = possessive[0].replace(/['’]s$/, '');
+  text = text.replace(/['’]s$/, '');
+  // A country is a name even where its first word is also an adjective ("Saudi Arabia").
+  if (COUNTRY_NAMES.has(text.toLowerCase())) return { text, start, end: start + text.length };
   const words = text.split(/\s+/);
   let from = 0;
   // An organisation's name may start with "Maldivian" or "Associated"; a person's does not.
@@ -99,7 +133,7 @@ function trimChunk(text: string, start: number): Span | null {
     (!isNameOfBody && (DEMONYMS.has(word.toLowerCase()) || isRoleNoun(word) ||
       /-year-old$/i.test(word) || NUMBER_WORDS.test(word)));
   while (from < words.length && dropped(words[from]!)) from++;
-  // "BNP Chairperson Khaleda Zia", "Prime Minister Sheikh Hasina": the name follows the last title.
+  // "Prime Minister Sheikh Hasina": the name follows the last title.
   const lastTitle = isNameOfBody ? -1 : words.findLastIndex((word, i) => i >= from && isRoleNoun(word));
   if (lastTitle >= from) {
     if (lastTitle === words.length - 1) return null; // a title alone ("the Prime Minister")
@@ -108,9 +142,11 @@ function trimChunk(text: string, start: number): Span | null {
   let to = words.length;
   while (to > from && NAME_JOINERS.has(words[to - 1]!.toLowerCase())) to--;
   if (from >= to) return null;
-  const kept = words.slice(from, to).join(' ');
-  const offset = text.indexOf(words[from]!);
-  const clean = kept.replace(/['’]s$/, '');
+  let offset = 0;
+  for (let i = 0; i < from; i++) offset = text.indexOf(words[i]!, offset) + words[i]!.length;
+  offset = text.indexOf(words[from]!, offset);
+  const clean = text.slice(offset, offset + words.slice(from, to).join(' ').length).replace(/['’]s$/, '');
+  if (clean !== words.slice(from, to).join(' ').replace(/['’]s$/, '')) return null; // other spaces than one: leave it
   return { text: clean, start: start + offset, end: start + offset + clean.length };
 }
 
@@ -127,6 +163,10 @@ function classify(span: Span, text: string, lineStart: boolean): Mention | null 
     if (FACILITY_HEADS.test(full.replace(/\s*No\.?\s*[\d/]+$/, ''))) return { text: full, start: span.start, end, kind: 'place', subtype: 'facility' };
   }
   const tail = FACILITY_TAIL.exec(after);
+  // "a Riyadh prison", "a Philippine detention centre": a place and a kind of building, not a name.
+  if (tail && (DEMONYMS.has(name.toLowerCase()) || isPlaceName(name))) {
+    return isPlaceName(name) ? { ...span, kind: 'place', subtype: COUNTRY_NAMES.has(name.toLowerCase()) ? 'country' : 'city' } : null;
+  }
   if (tail) {
     const end = span.end + tail[0].length;
     return { text: text.slice(span.start, end), start: span.start, end, kind: 'place', subtype: 'facility' };
@@ -144,6 +184,9 @@ function classify(span: Span, text: string, lineStart: boolean): Mention | null 
   if (CAPITALS.has(name.toLowerCase())) return { ...span, kind: 'place', subtype: 'city' };
   const kind = orgKind(name);
   if (kind) return { ...span, kind: 'organization', subtype: kind };
+  // Movements and groups named without a head noun: "the terrorist group Abu Sayyaf", "his
+  // party, Pastef,", "the Hirak movement".
+  if (BODY_BEFORE.test(before) || BODY_AFTER.test(after)) return { ...span, kind: 'organization', subtype: /part(?:y|ies)/i.test(before + after.slice(0, 20)) ? 'party' : 'other' };
   const role = personCue(before);
   if (/^[A-Z]{2,6}$/.test(name)) {
     // A dateline ("BISHKEK —") is a city; other acronyms are organisations.
@@ -178,8 +221,13 @@ export function findEntities(text: string, exclude: Span[] = []): Entities {
     // "the Criminal Court on October 19": the name stops where a date begins.
     const date = exclude.find((e) => e.start > match.index && e.start < match.index + match[0].length);
     const words = date ? match[0].slice(0, date.start - match.index) : match[0];
-    const span = trimChunk(words.trimEnd(), match.index);
-    if (!span || excluded(span)) continue;
+    const names = namesInChunk(words.trimEnd(), match.index).filter((n) => !excluded(n));
+    if (names.length === 0) continue;
+    const span = names.at(-1)!;
+    for (const other of names.slice(0, -1)) {
+      const mention = classify(other, text, false);
+      if (mention) mentions.push(mention);
+    }
     // A nickname in quotes inside a name ("Netiporn “Boong” Sanesangkhom"): one person, known by both.
     const [nick, rest] = [chunks[i + 1], chunks[i + 2]];
     if (nick && rest && NICKNAME_GAP.test(text.slice(span.end, rest.index)) && text.slice(span.end, rest.index).includes(nick[0])) {
