@@ -16,18 +16,32 @@ for (const extra of ['russia', 'britain', 'great britain', 'the uk', 'hong kong'
   COUNTRY_NAMES.add(extra);
 }
 
+// One country under its several names: Britain, the UK, the United Kingdom.
+const COUNTRY_ALIASES: Record<string, string> = { britain: 'GB', 'great britain': 'GB', uk: 'GB', 'the uk': 'GB', russia: 'RU', 'hong kong': 'HK' };
+function countryKey(name: string): string {
+  const lower = name.toLowerCase();
+  return COUNTRY_ALIASES[lower] ?? countries.getAlpha2Code(name, 'en') ?? lower;
+}
+
+// Regions of the world that news names as places.
+const REGIONS = new Set(['middle east', 'north africa', 'west africa', 'east africa', 'southern africa', 'horn of africa', 'sahel', 'central asia',
+  'south asia', 'southeast asia', 'south-east asia', 'east asia', 'latin america', 'central america', 'south america', 'caribbean', 'caucasus',
+  'south caucasus', 'north caucasus', 'balkans', 'gulf', 'persian gulf', 'indian ocean', 'pacific', 'mediterranean', 'europe', 'africa', 'asia']);
+
 // Capitals are the cities news about detention names most (datelines, "taken to Moscow").
 const CAPITALS = new Set(Object.values(countryFacts).map((c) => c.capital.toLowerCase()).filter(Boolean));
 
 // "Russian", "Kenyan", "Pakistani", "Chinese": capitalised, but adjectives, not names. Derived from
 // the country names by the usual English endings; a name is never made of them.
 const DEMONYMS = new Set(
-  [...COUNTRY_NAMES].filter((n) => !n.includes(' ')).flatMap((n) => {
+  [...COUNTRY_NAMES].flatMap((n) => {
     const stem = n.replace(/[aeiouy]$/, '');
     return [`${n}n`, `${n}an`, `${n}ian`, `${stem}ian`, `${stem}an`, `${stem}ese`, `${n}i`, `${stem}i`, `${stem}ish`, `${n}ese`];
   }),
 );
-for (const extra of ['filipino', 'thai', 'dutch', 'french', 'swiss', 'british', 'welsh', 'scottish', 'irish', 'uzbek', 'kazakh', 'tajik', 'kyrgyz', 'turkmen', 'afghan', 'arab', 'kurdish', 'uyghur', 'tibetan', 'greek', 'cypriot', 'malagasy', 'malay', 'saudi', 'emirati', 'yemeni', 'iraqi', 'omani', 'belarusian', 'ukrainian', 'chinese', 'vietnamese', 'burmese', 'congolese', 'senegalese', 'togolese', 'sudanese', 'lebanese', 'maltese', 'portuguese', 'spanish', 'polish', 'danish', 'swedish', 'finnish', 'turkish', 'american', 'canadian', 'mexican', 'peruvian', 'bolivian', 'ecuadorian', 'ethiopian', 'eritrean', 'rwandan', 'zimbabwean', 'nigerian', 'moroccan', 'algerian', 'egyptian', 'iranian', 'israeli', 'palestinian', 'bangladeshi', 'pakistani', 'indian', 'nepali', 'sri lankan', 'maldivian', 'armenian', 'azerbaijani', 'georgian', 'russian']) {
+for (const extra of ['filipino', 'thai', 'dutch', 'french', 'swiss', 'british', 'welsh', 'scottish', 'irish', 'uzbek', 'kazakh', 'tajik', 'kyrgyz', 'turkmen', 'afghan', 'arab', 'kurdish', 'uyghur', 'tibetan', 'greek', 'cypriot', 'malagasy', 'malay', 'saudi', 'emirati', 'yemeni', 'iraqi', 'omani', 'belarusian', 'ukrainian', 'chinese', 'vietnamese', 'burmese', 'congolese', 'senegalese', 'togolese', 'sudanese', 'lebanese', 'maltese', 'portuguese', 'spanish', 'polish', 'danish', 'swedish', 'finnish', 'turkish', 'american', 'canadian', 'mexican', 'peruvian', 'bolivian', 'ecuadorian', 'ethiopian', 'eritrean', 'rwandan', 'zimbabwean', 'nigerian', 'moroccan', 'algerian', 'egyptian', 'iranian', 'israeli', 'palestinian', 'bangladeshi', 'pakistani', 'indian', 'nepali', 'sri lankan', 'maldivian', 'armenian', 'azerbaijani', 'georgian', 'russian',
+  'african', 'european', 'asian', 'latin american', 'middle eastern', 'western', 'muslim', 'christian', 'jewish', 'buddhist', 'hindu', 'sikh',
+  'ismaili', 'sunni', 'shia', 'shiite', 'catholic', 'orthodox', 'protestant', 'evangelical', 'baha’i', "baha'i"]) {
   DEMONYMS.add(extra);
 }
 // Words before a name that say what befell or describes the person ("Jailed", "Ousted"): a closed
@@ -40,11 +54,12 @@ for (const extra of ['jailed', 'detained', 'imprisoned', 'arrested', 'accused', 
 const WORD = String.raw`(?:al-|el-|bin\s|ibn\s)?[\p{Lu}][\p{L}\p{M}'’]*(?:-[\p{L}\p{M}'’]+)*(?:-\d+)?`;
 const CHUNK = new RegExp(String.raw`${WORD}(?:[ \t]+(?:(?:${[...NAME_JOINERS].join('|')})[ \t]+)*${WORD})*`, 'gu');
 const REGION_TAIL = /^\s+(region|district|province|oblast|governorate|prefecture|county|municipality|territory)\b/i;
-const REGION_NAME = /\s(Region|District|Province|Oblast|Governorate|Prefecture|County|Municipality|Territory|State)$/;
+const REGION_NAME = /\s(Region|District|Province|Oblast|Governorate|Prefecture|County|Municipality|Territory)$/;
 // Laws, codes and prizes are capitalised too, but name none of the three.
-const NOT_AN_ENTITY = /\b(Code|Act|Law|Constitution|Article|Prize|Award|Convention|Covenant|Charter|Rules|Principles|Day)$/;
+const NOT_AN_ENTITY = /\b(Code|Act|Law|Constitution|Article|Prize|Award|Convention|Covenant|Charter|Rules|Principles|Day|Nobel)$/;
 // A head noun alone ("the Committee said", "Police") refers back to a body named in full elsewhere.
 const BARE_HEAD = /^(Committee|Commission|Council|Court|Tribunal|Ministry|Government|Police|Office|Service|Department|Agency|Bureau|Party|Press|Observer|Prison|Jail|Hospital|Clinic|Camp|Assembly|Parliament|Embassy|Network|Union|Group|Foundation|Association|Centre|Center)$/;
+const FACILITY_ADJECTIVES = /^(?:(?:maximum|high|strict|special|medium)[- ]security |strict[- ]regime )+/i;
 const FACILITY_TAIL = /^\s+((?:(?:maximum|high|strict|special|medium)[- ]security |strict[- ]regime |women's |women’s |men's |military |general |regional |district |central )*(?:prison colony|penal colony|prison camp|prison|colony|jail|detention cent(?:re|er)|remand cent(?:re|er)|pre-trial detention cent(?:re|er)|hospital|clinic|police station|(?:penitentiary )?institution|penitentiary|headquarters))\b/i;
 
 const BODY_BEFORE = /\b(?:groups?|movements?|part(?:y|ies)|organi[sz]ations?|outfits?|members? of|affiliated with|banned)\s*,?\s*$/i;
@@ -107,6 +122,11 @@ function namesInChunk(text: string, start: number): Span[] {
     // name of a facility or a body ("Central Women’s Correctional Institution").
     if (!FACILITY_HEADS.test(text) && orgKind(text) === null) text = owner;
   }
+  // "Judge Marufjon Rustamzoda of Khujand City Court": a person of a body.
+  const of = /^(.+?) of (.+)$/.exec(text);
+  if (of && orgKind(of[2]!) !== null && orgKind(of[1]!) === null && !FACILITY_HEADS.test(of[1]!) && of[1]!.split(' ').some(isRoleNoun)) {
+    return [trimChunk(of[1]!, start), trimChunk(of[2]!, start + of[1]!.length + 4)].filter((s): s is Span => s !== null);
+  }
   const words = text.split(/\s+/);
   const title = words.findLastIndex((word, i) => i > 0 && isRoleNoun(word));
   const beforeTitle = title > 0 ? words.slice(0, title).join(' ') : '';
@@ -132,13 +152,16 @@ function trimChunk(text: string, start: number): Span | null {
     STOP_CAPITALISED.has(word.replace(/['’]s$/, '')) ||
     (!isNameOfBody && (DEMONYMS.has(word.toLowerCase()) || isRoleNoun(word) ||
       /-year-old$/i.test(word) || NUMBER_WORDS.test(word)));
-  while (from < words.length && dropped(words[from]!)) from++;
+  // A headline's verb before a name ("Defying UN Committee", "Hunger-striking Ethiopia").
+  const participle = (word: string, i: number) => i < words.length - 1 && /^\p{Lu}[\p{Ll}-]{3,}ing$/u.test(word);
+  while (from < words.length && (dropped(words[from]!) || participle(words[from]!, from))) from++;
   // "Prime Minister Sheikh Hasina": the name follows the last title.
   const lastTitle = isNameOfBody ? -1 : words.findLastIndex((word, i) => i >= from && isRoleNoun(word));
   if (lastTitle >= from) {
     if (lastTitle === words.length - 1) return null; // a title alone ("the Prime Minister")
     from = lastTitle + 1;
   }
+  while (from < words.length && NAME_JOINERS.has(words[from]!.toLowerCase())) from++;
   let to = words.length;
   while (to > from && NAME_JOINERS.has(words[to - 1]!.toLowerCase())) to--;
   if (from >= to) return null;
@@ -169,7 +192,9 @@ function classify(span: Span, text: string, lineStart: boolean): Mention | null 
   }
   if (tail) {
     const end = span.end + tail[0].length;
-    return { text: text.slice(span.start, end), start: span.start, end, kind: 'place', subtype: 'facility' };
+    // "IK-6 maximum-security penal colony" is the IK-6 penal colony.
+    const head = tail[1]!.replace(FACILITY_ADJECTIVES, '');
+    return { text: text.slice(span.start, end), start: span.start, end, kind: 'place', subtype: 'facility', name: `${name} ${head}` };
   }
   if (BARE_HEAD.test(name)) return null;
   if (FACILITY_HEADS.test(name)) return { ...span, kind: 'place', subtype: 'facility' };
@@ -181,6 +206,8 @@ function classify(span: Span, text: string, lineStart: boolean): Mention | null 
   }
   if (NOT_AN_ENTITY.test(name)) return null;
   if (COUNTRY_NAMES.has(name.toLowerCase())) return { ...span, kind: 'place', subtype: 'country' };
+  if (REGIONS.has(name.toLowerCase().replace(/^the /, ''))) return { ...span, kind: 'place', subtype: 'other' };
+  if (DEMONYMS.has(name.toLowerCase())) return null;
   if (CAPITALS.has(name.toLowerCase())) return { ...span, kind: 'place', subtype: 'city' };
   const kind = orgKind(name);
   if (kind) return { ...span, kind: 'organization', subtype: kind };
@@ -269,10 +296,11 @@ function group(mentions: Mention[], text: string): Entities {
       continue;
     }
     if (m.kind === 'place') {
-      const key = m.text.toLowerCase();
+      const name = m.name ?? m.text;
+      const key = m.subtype === 'country' ? countryKey(name) : name.toLowerCase();
       const existing = places.get(key);
       if (existing) existing.mentions.push(span);
-      else places.set(key, { name: m.text, kind: m.subtype as ExtractedPlace['kind'], mentions: [span] });
+      else places.set(key, { name, kind: m.subtype as ExtractedPlace['kind'], mentions: [span] });
       continue;
     }
     const bare = (m.name ?? m.text).replace(HONORIFICS, '');
@@ -281,8 +309,9 @@ function group(mentions: Mention[], text: string): Entities {
       ? surnameOf.get(bare)
       : persons.has(bare)
         ? bare
-        // "De Lima" for "Leila de Lima": the tail of a name seen before.
-        : [...persons.keys()].find((k) => k.toLowerCase().endsWith(` ${bare.toLowerCase()}`));
+        // "De Lima" for "Leila de Lima": the tail of a name seen before; "Shamil Rasulovich
+        // Khakimov" or "Suleiman Raissouni" for "Shamil Khakimov" or "Sulieman Raissouni".
+        : [...persons.keys()].find((k) => k.toLowerCase().endsWith(` ${bare.toLowerCase()}`)) ?? [...persons.keys()].find((k) => sameNameVariant(k, bare));
     if (m.subtype === 'single' && !owner) continue; // a lone capitalised word that names nobody we know
     const key = owner ?? bare;
     const entry = persons.get(key) ?? { name: bare, role: null, mentions: [], cues: 0, attached: false };
@@ -301,6 +330,26 @@ function group(mentions: Mention[], text: string): Entities {
     if (definition) {
       definition.mentions.push(...org.mentions);
       orgs.delete(key);
+    }
+  }
+
+  // An acronym that spells a body's or a facility's initials ("DSS", "KLGH") is that body.
+  const initials = (name: string) => name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  for (const [key, org] of orgs) {
+    if (!/^[A-Z]{3,6}$/.test(org.name)) continue;
+    const owner = [...orgs.values(), ...places.values()].find((o) => o !== org && o.name.includes(' ') && initials(o.name) === org.name);
+    if (owner) {
+      owner.mentions.push(...org.mentions);
+      orgs.delete(key);
+    }
+  }
+  // "Chikurubi" after "Chikurubi Maximum Prison": the facility, named short.
+  for (const [key, place] of places) {
+    if (place.kind !== 'city' || place.name.includes(' ')) continue;
+    const facility = [...places.values()].find((p) => p.kind === 'facility' && p.name.startsWith(`${place.name} `));
+    if (facility) {
+      facility.mentions.push(...place.mentions);
+      places.delete(key);
     }
   }
 
@@ -410,6 +459,24 @@ function sentenceBounds(text: string, span: Span): { from: number; to: number } 
   const from = Math.max(text.lastIndexOf('. ', span.start), text.lastIndexOf('\n', span.start)) + 1;
   const dot = text.slice(span.end).search(/\.\s|\n/);
   return { from, to: dot < 0 ? text.length : span.end + dot };
+}
+
+/** Same surname, and the same or a near-same first name (a middle name or patronymic aside). */
+function sameNameVariant(a: string, b: string): boolean {
+  const [x, y] = [a.split(' '), b.split(' ')];
+  if (x.length < 2 || y.length < 2 || x.at(-1)!.toLowerCase() !== y.at(-1)!.toLowerCase()) return false;
+  const [first, other] = [x[0]!.toLowerCase(), y[0]!.toLowerCase()];
+  return first === other || (first.length >= 5 && first.length === other.length && [...first].sort().join('') === [...other].sort().join('') && editDistance(first, other) <= 2);
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 export function sentenceAround(text: string, span: Span): string {
