@@ -38,7 +38,7 @@ const TRIGGERS: Array<[string, RegExp]> = [
   ['family_contact', new RegExp(String.raw`\b((?:wife|husband|mother|father|daughter|son|sister|brother|family|relatives)\b[^.]{0,100}\b(?:(?:allowed|permitted|able|unable) to (?:see|meet|speak (?:to|with)|visit)|video call)|visits? (?:were |was )?(?:suspended|stopped|banned|cancelled)|(?:suspended|stopped|banned|cancelled) (?:all )?visits|no (?:family )?visits|(?:family|relatives|wife|husband|mother|father|children|son|daughter|sister|brother|guardian)(?: members)? (?:\w+ ){0,2}(?:visit(?:ed)?|saw|see|spoke|speak|received|were (?:not )?allowed|was (?:not )?allowed|has been allowed|have not (?:seen|heard)|(?:are|were|is|was) (?:still )?(?:being )?denied)|family (?:visits?|meeting)|(?:our|the family's|a family) visit|(?:phone|telephone) calls?|by (?:tele)?phone|spoke (?:to|with) ${PERSON_OBJECT}|allowed (?:only )?(?:\w+ )?visits?|(?:guardian|relatives?|family) to stay with|turned away at the (?:gate|door))\b`, 'i')],
   ['lawyer_contact', new RegExp(String.raw`\b((?:lawyers?|attorneys?|counsel|defen[cs]e)\b[^.]{0,100}\b(?:(?:allowed|permitted|able|unable) to (?:see|meet|speak (?:to|with)|visit)|let in)|(?:meet|see|consult) (?:a |his |her |their )?lawyers?|(?:lawyers?|attorneys?|counsel|defen[cs]e team|legal team)(?: \w+){0,3} (?:visited|met|saw|see|meet|were (?:not )?(?:allowed|able|permitted)|was (?:not )?(?:allowed|able|permitted)|denied access|had concluded)|(?:lawyers?|attorneys?|counsel|legal team)\b[^.]{0,80}\b(?:visited ${PERSON_OBJECT}|meeting with|after visiting)|(?:routine |court-ordered )*visit to ${PERSON_OBJECT}|access to (?:his|her|a|their) lawyers?|without (?:a )?lawyer|(?:wrote|written|writing) to (?:his|her) lawyer|met (?:with )?(?:his|her) lawyers?)`, 'i')],
   ['public_appeal', /\b(call(?:ed|s|ing)? (?:on|for) (?:the )?(?:\w+ )?(?:authorities|government|\w+ to|(?:his|her|their) (?:immediate |unconditional )?release|release|immediate)|call(?:ed|s|ing)? (?:on \w+ )?for (?:him|her|them) to be (?:released|freed)|renew(?:ed|s)? (?:\w+ )?call|urg(?:ed|es|ing) [^.]{0,60}\bto (?:release|free|drop)|urg(?:ed|es|ing) (?:the )?(?:authorities|government|\w+ to)|demand(?:ed|s|ing)? (?:the |his |her |their )?(?:\w+ ){0,2}release|authorities must|must (?:urgently |immediately )?(?:end|release|free|drop|stop)|raised (?:her|his|its|their) concerns?|(?:raised|sounded) the alarm|alarm raised|appeal(?:ed|s)? (?:to|for|on)|open letter|petition|campaign(?:ed|ing)? for)\b/i],
-  ['statement', /\b(joint statement|in a statement|(?<!\bno )(?<!\bany )statement|press release|communiqu[ée]|press conference|announced|posted on|tweeted|wrote on (?:X|Twitter|Facebook)|said on (?:X|Twitter|Facebook|social media|(?:his|her|their) \w+ account)|(?:issued|released|published) a report)\b/i],
+  ['statement', /\b((?:experts?|rapporteurs?|working group|committee|ministry|department|office|spokes(?:man|woman|person)|foundation|amnesty(?: international)?|watch|organi[sz]ation|government|authorities|commission|ombudsman|embassy|police)(?: \w+){0,3} said\b|joint statement|in a statement|(?<!\bno )(?<!\bany )statement|press release|communiqu[ée]|press conference|announced|posted on|tweeted|wrote on (?:X|Twitter|Facebook)|said on (?:X|Twitter|Facebook|social media|(?:his|her|their) \w+ account)|(?:issued|released|published) a report)\b/i],
   ['hunger_strike', /\b(stopped eating|refus\w+ (?:food|meals|to eat)|ended (?:(?:his|her|their) hunger strike|it on)|hunger strike|refus(?:ed|ing) (?:food|to eat))\b/i],
   ['death_in_custody', /\b(died in (?:\S+ )?(?:custody|prison|detention)|death in custody|died (?:in|at) (?:the )?(?:prison|hospital|colony)|was found dead|pronounced dead)\b/i],
 ];
@@ -46,6 +46,7 @@ const TRIGGERS: Array<[string, RegExp]> = [
 /** States that last: mentioned again, they are the same event (one per subject). */
 const LASTING = new Set(['detention', 'solitary_confinement', 'hunger_strike', 'investigation', 'charge']);
 
+const BULLET = /^[•●▪◦*–-]\s/;
 const PRONOUN = /\b(he|she|his|her|him)\b/i;
 // "The three activists", "they", "the defendants": a sentence about the whole group of detainees.
 const GROUP = /\b(they|them|their|(?:the|all|both) (?:\w+ )?(?:activists|prisoners|detainees|defendants|men|women|journalists|politicians|members|opposition figures|accused))\b/i;
@@ -80,11 +81,14 @@ export function findEvents(
   // Narratives date a paragraph once, at its start ("On 20 January, ... She was then taken back
   // ..."): a sentence of it without a date of its own takes that date.
   let paragraphDate: FoundDate | undefined;
+  let datedByBullet = false;
   let previousEnd = 0;
   for (const sentence of sentences) {
     index += 1;
     const paragraphStart = previousEnd === 0 || /\n/.test(text.slice(previousEnd, sentence.start));
-    if (paragraphStart) paragraphDate = undefined;
+    // The points of a dated list of points go on under its date.
+    const bullet = BULLET.test(sentence.text);
+    if (paragraphStart && !(bullet && datedByBullet)) paragraphDate = undefined;
     previousEnd = sentence.end;
     const within = (s: Span) => s.start >= sentence.start && s.end <= sentence.end;
     const named = detainees.filter((p) => p.mentions.some(within));
@@ -95,7 +99,10 @@ export function findEvents(
         : main ? [main] : [];
     const inSentence = dates.filter((d) => within(d) && d.value);
     const inherited = paragraphDate;
-    if (paragraphStart && inSentence[0] && inSentence[0].start - sentence.start <= 40) paragraphDate = inSentence[0];
+    if (paragraphStart && inSentence[0] && inSentence[0].start - sentence.start <= 40) {
+      paragraphDate = inSentence[0];
+      datedByBullet = bullet;
+    }
     if (subjects.length === 0) continue;
     // The date nearest the words that name the event: "arrested in May, charged in June".
     const nearest = (at: number) =>

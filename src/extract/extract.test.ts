@@ -128,6 +128,16 @@ describe('findDates', () => {
     expect(value('concluded last week')).toEqual([['last week', '2024-02', 'month']]);
   });
 
+  it('tells dates from the date given last: "two days later", "the same evening", "later that year"', () => {
+    const text = 'He was detained on 3 August 2023 and flown to Almaty two days later. He stopped eating the same evening. Later that year he was charged.';
+    expect(value(text).slice(1)).toEqual([['two days later', '2023-08-05', 'day'], ['the same evening', '2023-08-05', 'day'], ['Later that year', '2023', 'year']]);
+  });
+
+  it('reads a weekday with a full date as absolute, and a time or a duration as no date', () => {
+    expect(value('On Tuesday 20 January 2009 they met.', null)).toEqual([['On Tuesday 20 January 2009', '2009-01-20', 'day']]);
+    expect(value('in prison for more than two years, pronounced dead at 11:22 am')).toEqual([]);
+  });
+
   it('does not take durations or the verb "may" for dates', () => {
     expect(value('he was held for 553 days')).toEqual([]);
     expect(value('the court may decide')).toEqual([]);
