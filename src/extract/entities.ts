@@ -12,7 +12,7 @@ import type { ExtractedOrganization, ExtractedPerson, ExtractedPlace, Organizati
 const COUNTRY_NAMES = new Set(
   Object.values(countries.getNames('en', { select: 'all' })).flat().map((n) => n.toLowerCase()),
 );
-for (const extra of ['russia', 'britain', 'great britain', 'the uk', 'hong kong', 'kosovo', 'palestine', 'taiwan', 'west bank', 'gaza']) {
+for (const extra of ['viet nam', 'russia', 'britain', 'great britain', 'the uk', 'hong kong', 'kosovo', 'palestine', 'taiwan', 'west bank', 'gaza']) {
   COUNTRY_NAMES.add(extra);
 }
 
@@ -62,8 +62,8 @@ const BARE_HEAD = /^(Committee|Commission|Council|Court|Tribunal|Ministry|Govern
 const FACILITY_ADJECTIVES = /^(?:(?:maximum|high|strict|special|medium)[- ]security |strict[- ]regime )+/i;
 const FACILITY_TAIL = /^\s+((?:(?:maximum|high|strict|special|medium)[- ]security |strict[- ]regime |women's |women’s |men's |military |general |regional |district |central )*(?:prison colony|penal colony|prison camp|prison|colony|jail|detention cent(?:re|er)|remand cent(?:re|er)|pre-trial detention cent(?:re|er)|hospital|clinic|police station|(?:penitentiary )?institution|penitentiary|headquarters))\b/i;
 
-const BODY_BEFORE = /\b(?:groups?|movements?|part(?:y|ies)|organi[sz]ations?|outfits?|members? of|affiliated with|banned)\s*,?\s*$/i;
-const BODY_AFTER = /^\s+(?:(?:protest|opposition|militant|rebel|terrorist|armed|political|youth|student|pro-democracy) )?(?:group|movement|party|organi[sz]ation)\b/;
+const BODY_BEFORE = /\b(?:groups?|movements?|part(?:y|ies)|organi[sz]ations?|outfits?|outlets?|newspapers?|daily|weekly|website|news site|channel|broadcaster|members? of|affiliated with|banned)\s*,?\s*$/i;
+const BODY_AFTER = /^\s+(?:(?:(?:protest|opposition|militant|rebel|terrorist|armed|political|youth|student|pro-democracy) )?(?:group|movement|party|organi[sz]ation)|human rights (?:cent(?:re|er)|group|organi[sz]ation|network|society))\b/;
 
 type Kind = 'person' | 'organization' | 'place';
 interface Mention extends Span {
@@ -115,7 +115,7 @@ function namesInChunk(text: string, start: number): Span[] {
   if (possessive) {
     const owner = possessive[1]!;
     const rest = text.slice(possessive[0].length);
-    if (isPlaceName(owner) || orgKind(owner) !== null) {
+    if ((isPlaceName(owner) || orgKind(owner) !== null) && !BARE_HEAD.test(rest)) {
       return [trimChunk(owner, start), trimChunk(rest, start + possessive[0].length)].filter((s): s is Span => s !== null);
     }
     // A possessive ends a person's name ("Paul Rusesabagina’s Health Deteriorates"), not the
@@ -123,9 +123,16 @@ function namesInChunk(text: string, start: number): Span[] {
     if (!FACILITY_HEADS.test(text) && orgKind(text) === null) text = owner;
   }
   // "Judge Marufjon Rustamzoda of Khujand City Court": a person of a body.
-  const of = /^(.+?) of (.+)$/.exec(text);
-  if (of && orgKind(of[2]!) !== null && orgKind(of[1]!) === null && !FACILITY_HEADS.test(of[1]!) && of[1]!.split(' ').some(isRoleNoun)) {
-    return [trimChunk(of[1]!, start), trimChunk(of[2]!, start + of[1]!.length + 4)].filter((s): s is Span => s !== null);
+  const of = /^(.+?) of (?:the )?(.+)$/.exec(text);
+  if (of && orgKind(of[2]!) !== null && titledName(of[1]!)) {
+    const body = text.lastIndexOf(of[2]!);
+    return [trimChunk(titledName(of[1]!)!, start + of[1]!.lastIndexOf(titledName(of[1]!)!)), trimChunk(of[2]!, start + body)].filter((s): s is Span => s !== null);
+  }
+  // "Police Major Reynaldo Tolentino", "Prosecutor Anthony Ng": titles, then the person.
+  const named = titledName(text);
+  if (named) {
+    const one = trimChunk(named, start + text.lastIndexOf(named));
+    return one ? [one] : [];
   }
   const words = text.split(/\s+/);
   const title = words.findLastIndex((word, i) => i > 0 && isRoleNoun(word));
@@ -137,6 +144,17 @@ function namesInChunk(text: string, start: number): Span[] {
   }
   const one = trimChunk(text, start);
   return one ? [one] : [];
+}
+
+/** The name after a person's titles, when the chunk is titles and then two to five name words. */
+function titledName(text: string): string | null {
+  const words = text.split(/\s+/);
+  const title = words.findLastIndex(isRoleNoun);
+  const name = words.slice(title + 1);
+  if (title < 0 || name.length < 2 || name.length > 5 || name.some((w) => NAME_JOINERS.has(w.toLowerCase()) && w !== 'bin' && w !== 'binti')) return null;
+  const joined = name.join(' ');
+  if (orgKind(joined) !== null || FACILITY_HEADS.test(joined) || !words.slice(0, title + 1).every((w) => isRoleNoun(w) || /^(Police|Army|Deputy|Chief|Senior|State|Public|General|Assistant|Special|Acting)$/.test(w))) return null;
+  return joined;
 }
 
 /** Drops words capitalised only by position, and trailing joiners. */
@@ -153,8 +171,12 @@ function trimChunk(text: string, start: number): Span | null {
     (!isNameOfBody && (DEMONYMS.has(word.toLowerCase()) || isRoleNoun(word) ||
       /-year-old$/i.test(word) || NUMBER_WORDS.test(word)));
   // A headline's verb before a name ("Defying UN Committee", "Hunger-striking Ethiopia").
-  const participle = (word: string, i: number) => i < words.length - 1 && /^\p{Lu}[\p{Ll}-]{3,}ing$/u.test(word);
+  // Not the first word of a body's name ("Coordinating Council"), unless an acronym or a country follows.
+  const participle = (word: string, i: number) => i < words.length - 1 && /^\p{Lu}[\p{Ll}-]{3,}ing$/u.test(word)
+    && (!isNameOfBody || /^[A-Z]{2,6}$/.test(words[i + 1]!) || isPlaceName(words[i + 1]!));
   while (from < words.length && (dropped(words[from]!) || participle(words[from]!, from))) from++;
+  // "Chair of the Working Group": the title of a person in the body, not part of its name.
+  if (isNameOfBody && isRoleNoun(words[from] ?? '') && words[from + 1] === 'of') from += words[from + 2] === 'the' ? 3 : 2;
   // "Prime Minister Sheikh Hasina": the name follows the last title.
   const lastTitle = isNameOfBody ? -1 : words.findLastIndex((word, i) => i >= from && isRoleNoun(word));
   if (lastTitle >= from) {
@@ -201,11 +223,15 @@ function classify(span: Span, text: string, lineStart: boolean): Mention | null 
   if (REGION_NAME.test(name) && !/\b(?:Government|Council|Court|Police)\b/.test(name)) return { ...span, kind: 'place', subtype: 'other' };
   const region = REGION_TAIL.exec(after);
   if (region) {
+    // "Afar region": the place is Afar; the mention keeps the word the text used.
     const end = span.end + region[0].length;
-    return { text: text.slice(span.start, end), start: span.start, end, kind: 'place', subtype: 'other' };
+    return { text: text.slice(span.start, end), start: span.start, end, kind: 'place', subtype: 'other', name };
   }
   if (NOT_AN_ENTITY.test(name)) return null;
   if (COUNTRY_NAMES.has(name.toLowerCase())) return { ...span, kind: 'place', subtype: 'country' };
+  if (/^(?:The )?Republic of (.+)$/.test(name) && COUNTRY_NAMES.has(name.replace(/^(?:The )?Republic of /, '').toLowerCase())) return { ...span, kind: 'place', subtype: 'country' };
+  // "Los Teques", "La Marsa": Spanish, French and Italian articles start place names, not people's.
+  if (/^(?:Los|Las|La|Le|Les)\s\p{Lu}\p{Ll}+$/u.test(name)) return { ...span, kind: 'place', subtype: 'city' };
   if (REGIONS.has(name.toLowerCase().replace(/^the /, ''))) return { ...span, kind: 'place', subtype: 'other' };
   if (DEMONYMS.has(name.toLowerCase())) return null;
   if (CAPITALS.has(name.toLowerCase())) return { ...span, kind: 'place', subtype: 'city' };
@@ -280,6 +306,7 @@ function group(mentions: Mention[], text: string): Entities {
   const orgs = new Map<string, ExtractedOrganization>();
   const places = new Map<string, ExtractedPlace>();
   const surnameOf = new Map<string, string>();
+  const firstNameOf = new Map<string, string>();
 
   for (const m of mentions) {
     const span: Span = { text: m.text, start: m.start, end: m.end };
@@ -290,8 +317,8 @@ function group(mentions: Mention[], text: string): Entities {
       else orgs.set(key, { name: m.text, kind: m.subtype as OrganizationKind, mentions: [span] });
       continue;
     }
-    if (m.kind === 'place' && m.subtype === 'city' && surnameOf.has(m.text)) {
-      const owner = persons.get(surnameOf.get(m.text)!)!;
+    if (m.kind === 'place' && m.subtype === 'city' && (surnameOf.has(m.text) || firstNameOf.has(m.text))) {
+      const owner = persons.get(surnameOf.get(m.text) ?? firstNameOf.get(m.text)!)!;
       owner.mentions.push(span);
       continue;
     }
@@ -321,6 +348,7 @@ function group(mentions: Mention[], text: string): Entities {
     // A surname alone means the first person the text gave it to (Alberto, not Keiko, Fujimori).
     if (parts.length > 1 && !surnameOf.has(parts.at(-1)!)) surnameOf.set(parts.at(-1)!, key);
     if (m.alias) surnameOf.set(m.alias, key);
+    if (parts.length > 1 && !firstNameOf.has(parts[0]!)) firstNameOf.set(parts[0]!, key);
   }
 
   // An acronym defined in brackets after a name ("Committee for Fair Trials (CFT)") joins it.
@@ -355,11 +383,11 @@ function group(mentions: Mention[], text: string): Entities {
 
   // The same name in another script ("Dmitri Kozhukhar (Дмитрий Кожухарь)") is the same person.
   const byKey = new Map<string, string>();
-  for (const [key] of persons) {
-    const folded = searchKey(key);
-    const owner = byKey.get(folded);
+  for (const [key, entry] of persons) {
+    const folded = [key, ...entry.mentions.map((m) => m.text)].filter((n) => n.includes(' ')).map(searchKey);
+    const owner = folded.map((f) => byKey.get(f)).find((o) => o !== undefined);
     if (owner === undefined) {
-      byKey.set(folded, key);
+      for (const f of folded) byKey.set(f, key);
       continue;
     }
     const target = persons.get(owner)!;

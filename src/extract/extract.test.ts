@@ -102,6 +102,37 @@ describe('extract: who is held', () => {
   });
 });
 
+describe('extract: names as texts write them', () => {
+  const names = (text: string) => {
+    const out = extract(text);
+    return { persons: out.persons.map((p) => [p.name, p.role]), organizations: out.organizations.map((o) => o.name), places: out.places.map((p) => p.name) };
+  };
+
+  it('takes the person out of titles and the body they serve', () => {
+    expect(names('Police Lieutenant Colonel Somchai Rattana denied it.').persons).toEqual([['Somchai Rattana', 'official']]);
+    expect(names('Prosecutor Lindiwe Dube of the National Prosecuting Authority objected.')).toMatchObject({
+      persons: [['Lindiwe Dube', 'official']], organizations: ['National Prosecuting Authority'],
+    });
+    expect(names('The Chair of the Working Group on Arbitrary Detention wrote.').organizations).toEqual(['Working Group on Arbitrary Detention']);
+  });
+
+  it('splits a possessor from what it owns, and keeps a possessive inside a name', () => {
+    expect(names('He is held in Rwanda’s Mageragere Prison.').places).toEqual(['Rwanda', 'Mageragere Prison']);
+    expect(names('The Prosecutor General’s Office appealed.').organizations).toEqual(['Prosecutor General’s Office']);
+    expect(names('She is in the Central Women’s Correctional Institution.').places).toEqual(['Central Women’s Correctional Institution']);
+  });
+
+  it('knows one country by several names, places with articles, and regions by their name', () => {
+    expect(names('He flew to Britain, then the UK, then the United Kingdom.').places).toEqual(['Britain']);
+    expect(names('He was moved to Los Teques in the Afar region.').places).toEqual(['Los Teques', 'Afar']);
+  });
+
+  it('reads groups named without a head noun from what surrounds them', () => {
+    expect(names('His party, Pastef, said he was ill.').organizations).toEqual(['Pastef']);
+    expect(names('She led the Thalu Wang protest group.').organizations).toEqual(['Thalu Wang']);
+  });
+});
+
 describe('findDates', () => {
   const value = (text: string, published: string | null = PUBLISHED) =>
     findDates(text, published).map((d) => [d.text, d.value, d.precision]);
