@@ -57,6 +57,17 @@ describe('bin/habeas', () => {
     expect(list.stdout).not.toMatch(/ivan/);
   });
 
+  it('adds a user with an e-mail address, and refuses one that is not', async () => {
+    const added = await habeas(['user', 'add', 'olga', '--role', 'viewer', '--email', 'olga@example.org'], { ...env, HABEAS_NEW_PASSWORD: 'olga long password' });
+    expect(added.code, added.stderr).toBe(0);
+    const bad = await habeas(['user', 'add', 'petr', '--email', 'petr at example'], { ...env, HABEAS_NEW_PASSWORD: 'petr long password' });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/must be an e-mail address/);
+    const list = await habeas(['user', 'list'], env);
+    expect(list.stdout).toMatch(/olga\s+viewer\s+active\s+\S+\s+olga@example\.org/);
+    expect(list.stdout).not.toMatch(/petr/);
+  });
+
   it('reads the password from a pipe', async () => {
     const res = await habeas(['user', 'passwd', 'maria'], env, 'a brand new passphrase\n');
     expect(res.code).toBe(0);

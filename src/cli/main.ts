@@ -59,8 +59,9 @@ user
   .description('Add a user; asks for the password (or reads HABEAS_NEW_PASSWORD)')
   .addOption(new Option('-r, --role <role>', 'role').choices(ROLES).default('viewer'))
   .option('-n, --name <displayName>', 'display name')
-  .action(async (username: string, options: { role: (typeof ROLES)[number]; name?: string }) => {
-    const fields = userFields.parse({ username, role: options.role, displayName: options.name ?? null });
+  .option('-e, --email <address>', 'where alert e-mails and the daily digest go (with SMTP set up)')
+  .action(async (username: string, options: { role: (typeof ROLES)[number]; name?: string; email?: string }) => {
+    const fields = userFields.parse({ username, role: options.role, displayName: options.name ?? null, email: options.email ?? null });
     const password = passwordSchema.parse(await readSecret('Password for ' + username));
     const created = await withStore((db) => createUser(db, null, { ...fields, password }));
     process.stdout.write(`Added ${created.username} (${created.role}).\n`);
@@ -79,7 +80,7 @@ user
   .action(async () => {
     const users = await withStore((db) => listUsers(db));
     for (const u of users) {
-      process.stdout.write(`${u.username.padEnd(24)} ${u.role.padEnd(7)} ${u.disabled ? 'disabled' : 'active'}  ${u.createdAt}\n`);
+      process.stdout.write(`${u.username.padEnd(24)} ${u.role.padEnd(7)} ${u.disabled ? 'disabled' : 'active'}  ${u.createdAt}${u.email ? `  ${u.email}` : ''}\n`);
     }
   });
 

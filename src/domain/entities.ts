@@ -265,6 +265,8 @@ export const userFields = z.object({
   }),
   displayName: z.string().trim().max(200).nullable().optional(),
   role: z.enum(V.ROLES),
+  email: z.email({ error: 'must be an e-mail address' }).max(254).nullable().optional()
+    .meta({ description: 'Where alert e-mails and the daily digest go, for the cases the user is on the team of' }),
 });
 export const password = z.string().min(12, { error: 'must be at least 12 characters' }).max(1_000);
 

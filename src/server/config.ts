@@ -1,7 +1,17 @@
 // Every setting, validated once at start: a bad value stops the server with a message naming the
-// variable. Secrets (DATABASE_URL, HABEAS_ADMIN_PASSWORD) are never printed: describeStore shows
-// the database without its credentials, and the error messages name variables, not values.
+// variable. Secrets (DATABASE_URL, HABEAS_ADMIN_PASSWORD, HABEAS_WEBHOOK_SECRET, HABEAS_SMTP_URL and
+// the webhook's URL, which may carry a token) are never printed: describeStore shows the database
+// without its credentials, and the error messages name variables, not values.
 import { z } from 'zod';
+
+function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol);
+}
+function isSmtpUrl(value: string): boolean {
+  return URL.canParse(value) && ['smtp:', 'smtps:'].includes(new URL(value).protocol) && new URL(value).hostname !== '';
+}
+/** `addr@host` or `Name <addr@host>`: no line breaks, one address. */
+const MAIL_FROM = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000), // 0: any free port
@@ -18,6 +28,29 @@ const schema = z.object({
   HABEAS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HABEAS_VACUUM_HOURS: z.coerce.number().min(0).default(6),
   HABEAS_FETCH_PRIVATE_URLS: z.enum(['true', 'false']).default('false'),
+  // Notifications when an alert opens (see README, "Notifications").
+  HABEAS_WEBHOOK_URL: z
+    .string()
+    .refine(isHttpUrl, { error: 'must be an http:// or https:// URL' })
+    .optional(),
+  HABEAS_WEBHOOK_SECRET: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+  HABEAS_SMTP_URL: z
+    .string()
+    .refine(isSmtpUrl, { error: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.org:587' })
+    .optional(),
+  HABEAS_MAIL_FROM: z
+    .string()
+    .regex(MAIL_FROM, { error: 'must be an e-mail address, or a name and one: Habeas <habeas@example.org>' })
+    .optional(),
+  HABEAS_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  HABEAS_NOTIFY_SECONDS: z.coerce.number().min(0.05).max(3600).default(10),
+}).superRefine((e, ctx) => {
+  if (e.HABEAS_WEBHOOK_URL && !e.HABEAS_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['HABEAS_WEBHOOK_SECRET'], message: 'is required when HABEAS_WEBHOOK_URL is set' });
+  }
+  if (e.HABEAS_SMTP_URL && !e.HABEAS_MAIL_FROM) {
+    ctx.addIssue({ code: 'custom', path: ['HABEAS_MAIL_FROM'], message: 'is required when HABEAS_SMTP_URL is set' });
+  }
 });
 
 export interface Config {
@@ -33,6 +66,19 @@ export interface Config {
   vacuumIntervalMs: number;
   /** Let "import from URL" reach private and loopback addresses (an intranet; tests). */
   fetchPrivateUrls: boolean;
+  /** Where alerts go when they open; nothing is sent when neither channel is set. */
+  notifications: NotificationConfig;
+}
+
+export interface NotificationConfig {
+  /** POSTed a signed JSON body for every alert that opens. */
+  webhook?: { url: string; secret: string };
+  /** E-mail to the case's team when an alert opens, and the daily digest. */
+  smtp?: { url: string; from: string };
+  /** The UTC hour from which the day's digest is sent. */
+  digestHour: number;
+  /** How often the notifier queues and delivers. */
+  intervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -56,6 +102,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.HABEAS_LOG_LEVEL,
     vacuumIntervalMs: e.HABEAS_VACUUM_HOURS * 3_600_000,
     fetchPrivateUrls: e.HABEAS_FETCH_PRIVATE_URLS === 'true',
+    notifications: {
+      webhook: e.HABEAS_WEBHOOK_URL ? { url: e.HABEAS_WEBHOOK_URL, secret: e.HABEAS_WEBHOOK_SECRET! } : undefined,
+      smtp: e.HABEAS_SMTP_URL ? { url: e.HABEAS_SMTP_URL, from: e.HABEAS_MAIL_FROM! } : undefined,
+      digestHour: e.HABEAS_DIGEST_HOUR,
+      intervalMs: Math.round(e.HABEAS_NOTIFY_SECONDS * 1000),
+    },
   };
 }
 

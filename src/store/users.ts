@@ -13,6 +13,8 @@ export interface User {
   username: string;
   displayName: string | null;
   role: Role;
+  /** Where alert e-mails and the daily digest go. */
+  email: string | null;
   disabled: boolean;
   createdAt: string;
 }
@@ -30,6 +32,7 @@ interface UserRow {
   username: string;
   display_name: string | null;
   role: Role;
+  email: string | null;
   disabled_at: Date | null;
   created_at: Date;
   password_hash: string;
@@ -40,6 +43,7 @@ const toUser = (row: UserRow): User => ({
   username: row.username,
   displayName: row.display_name,
   role: row.role,
+  email: row.email ?? null,
   disabled: row.disabled_at !== null,
   createdAt: row.created_at.toISOString(),
 });
@@ -52,7 +56,7 @@ export async function countUsers(db: Queryable): Promise<number> {
 export async function createUser(
   db: Db,
   actorId: string | null,
-  input: { username: string; displayName?: string | null; role: Role; password: string },
+  input: { username: string; displayName?: string | null; role: Role; email?: string | null; password: string },
 ): Promise<User> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -64,12 +68,36 @@ export async function createUser(
     }
     const id = randomUUID();
     const [row] = await tx.query<UserRow>(
-      `INSERT INTO users (id, username, display_name, role, password_hash, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-      [id, input.username, input.displayName ?? null, input.role, passwordHash, actorId],
+      `INSERT INTO users (id, username, display_name, role, password_hash, created_by, email)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+      [id, input.username, input.displayName ?? null, input.role, passwordHash, actorId, input.email ?? null],
     );
     const user = toUser(row!);
     await appendAudit(tx, { actorId, action: 'create', recordType: 'user', recordId: id, after: user });
+    return user;
+  });
+}
+
+/** Changes a user's display name or e-mail address (null clears it); audited. */
+export async function updateUser(
+  db: Db,
+  actorId: string | null,
+  userId: string,
+  changes: { displayName?: string | null; email?: string | null },
+): Promise<User> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.query<UserRow>('SELECT * FROM users WHERE id = $1 FOR UPDATE', [userId]);
+    if (!before) throw notFound('user');
+    const [row] = await tx.query<UserRow>(
+      `UPDATE users SET display_name = $2, email = $3, updated_at = now() WHERE id = $1 RETURNING *`,
+      [
+        userId,
+        changes.displayName !== undefined ? changes.displayName : before.display_name,
+        changes.email !== undefined ? changes.email : before.email,
+      ],
+    );
+    const user = toUser(row!);
+    await appendAudit(tx, { actorId, action: 'update', recordType: 'user', recordId: userId, before: toUser(before), after: user });
     return user;
   });
 }

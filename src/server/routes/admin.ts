@@ -6,7 +6,7 @@ import { id, password, userFields } from '../../domain/entities.ts';
 import { verifyAuditChain } from '../../store/audit.ts';
 import type { Db } from '../../store/db.ts';
 import { getRecord } from '../../store/records.ts';
-import { createApiToken, createUser, grantCase, listUsers, revokeGrant } from '../../store/users.ts';
+import { createApiToken, createUser, grantCase, listUsers, revokeGrant, updateUser } from '../../store/users.ts';
 import { requireRole } from '../auth.ts';
 import { Problem } from '../errors.ts';
 import { listQueryBase, problems as problemsFor } from './records.ts';
@@ -35,6 +35,19 @@ export function registerAdminRoutes(app: FastifyInstance, db: Db) {
   }, async (request, reply) => {
     const admin = requireRole(request, 'admin');
     return reply.code(201).send(await createUser(db, admin.id, request.body));
+  });
+
+  r.patch('/api/users/:id', {
+    schema: {
+      tags: ['Administration'], summary: "Change a user's display name or e-mail address",
+      description: 'The e-mail address receives alert e-mails and the daily digest for the cases the user is on the team of (when the deployment has SMTP set up); null removes it.',
+      params: z.object({ id }),
+      body: userFields.pick({ displayName: true, email: true }).strict(),
+      response: { 200: userSchema, ...problems },
+    },
+  }, async (request) => {
+    const admin = requireRole(request, 'admin');
+    return updateUser(db, admin.id, request.params.id, request.body);
   });
 
   r.post('/api/tokens', {

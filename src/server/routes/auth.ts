@@ -15,6 +15,7 @@ export const userSchema = z.object({
   username: z.string(),
   displayName: z.string().nullable(),
   role: z.enum(['admin', 'editor', 'viewer']),
+  email: z.string().nullable(),
   disabled: z.boolean(),
   createdAt: z.string(),
 }).meta({ id: 'User' });
