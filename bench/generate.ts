@@ -116,6 +116,7 @@ export async function generate(db: Db, adminId: string, sizes: Sizes, seed: numb
     persons: sizes.cases, entity_names: Math.round(sizes.cases * 2.9), cases: sizes.cases, grants: sizes.cases,
     sources: sizes.cases * sizes.sourcesPerCase, events: sizes.events,
     event_participants: Math.round(sizes.events * 0.25), claims: Math.round(sizes.events * 0.2),
+    detention_periods: sizes.cases, health_conditions: sizes.cases, care_requests: Math.round(sizes.cases * 1.5),
   };
   const bar = new SingleBar({
     format: 'generating [{bar}] {percentage}% | {value}/{total} rows | {table} | {duration_formatted}',
@@ -145,6 +146,7 @@ export async function generate(db: Db, adminId: string, sizes: Sizes, seed: numb
     const last = Math.min(sizes.cases, first + CASES_PER_TX);
     const rows: Record<string, unknown[][]> = {
       persons: [], entity_names: [], cases: [], grants: [], sources: [], events: [], event_participants: [], claims: [],
+      detention_periods: [], health_conditions: [], care_requests: [],
     };
     for (let c = first; c < last; c++) {
       const personId = randomUUID();
@@ -163,6 +165,25 @@ export async function generate(db: Db, adminId: string, sizes: Sizes, seed: numb
       rows.grants!.push([adminId, caseId, adminId]);
 
       const fromYear = rng.int(2010, 2021);
+      // What the standards rules read besides events: a detention period, conditions, care requests.
+      {
+        const [s, se, sl, sp] = dateColumns(eventDate(rng, fromYear) ?? `${fromYear}`);
+        at = clock.next();
+        rows.detention_periods!.push([randomUUID(), caseId, s, se, sl, sp, rng.chance(0.6) ? rng.pick(facilityIds) : null, at, at, adminId]);
+        const conditionIds: string[] = [];
+        for (let h = rng.int(0, 2); h > 0; h--) {
+          const id = randomUUID();
+          conditionIds.push(id);
+          const [o, oe, ol, op] = dateColumns(rng.chance(0.5) ? eventDate(rng, fromYear) : null);
+          rows.health_conditions!.push([id, caseId, rng.pick(['hypertension', 'diabetes', 'heart trouble', 'gastritis']), o, oe, ol, op,
+            rng.chance(0.3), at, at, adminId]);
+        }
+        for (let r = rng.int(0, 3); r > 0; r--) {
+          const [q, qe, ql, qp] = dateColumns(eventDate(rng, fromYear) ?? `${fromYear}`);
+          rows.care_requests!.push([randomUUID(), caseId, conditionIds.length ? rng.pick(conditionIds) : null, q, qe, ql, qp,
+            rng.pick(['routine', 'soon', 'urgent']), rng.pick(['open', 'granted', 'denied', 'fulfilled', 'unanswered']), at, at, adminId]);
+        }
+      }
       const sources: Array<{ id: string; text: string }> = [];
       for (let s = 0; s < sizes.sourcesPerCase; s++) {
         sourceNo += 1;
@@ -206,6 +227,12 @@ export async function generate(db: Db, adminId: string, sizes: Sizes, seed: numb
       rows.sources!, SOURCE_ROWS_PER_STATEMENT);
       await inserter.insert(tx, 'events', ['id', 'case_id', 'type', 'date', 'date_earliest', 'date_latest', 'date_precision', 'place_id',
         'description', 'created_at', 'updated_at', 'created_by'], rows.events!);
+      await inserter.insert(tx, 'detention_periods', ['id', 'case_id', 'start', 'start_earliest', 'start_latest', 'start_precision', 'facility_id',
+        'created_at', 'updated_at', 'created_by'], rows.detention_periods!);
+      await inserter.insert(tx, 'health_conditions', ['id', 'case_id', 'name', 'onset', 'onset_earliest', 'onset_latest', 'onset_precision',
+        'specialist_care_needed', 'created_at', 'updated_at', 'created_by'], rows.health_conditions!);
+      await inserter.insert(tx, 'care_requests', ['id', 'case_id', 'condition_id', 'requested_on', 'requested_on_earliest', 'requested_on_latest',
+        'requested_on_precision', 'urgency', 'status', 'created_at', 'updated_at', 'created_by'], rows.care_requests!);
       await inserter.insert(tx, 'event_participants', ['event_id', 'position', 'person_id', 'role'], rows.event_participants!);
       await inserter.insert(tx, 'claims', ['id', 'record_type', 'record_id', 'case_id', 'field', 'source_id', 'start', 'end', 'quote', 'stance',
         'credibility', 'created_at', 'updated_at', 'created_by'], rows.claims!);

@@ -4,6 +4,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/server/config.ts';
+import { initialiseNewStore, openStore } from '../src/server/start.ts';
 
 const BIN = new URL('../bin/habeas', import.meta.url).pathname;
 
@@ -119,6 +121,25 @@ describe('bin/habeas', () => {
     const again = await habeas(['import', join(folder, 'dispatch.txt'), '--as', 'maria'], env);
     expect(again.stdout).toMatch(/Imported 0, already there 1, failed 0/);
     expect(again.code).toBe(0);
+  });
+
+  it('prints the open alerts of the demo case, most severe first', async () => {
+    const demoDir = join(dir, 'with-demo');
+    const config = loadConfig({ HABEAS_DATA_DIR: demoDir, HABEAS_DEMO: 'true', HABEAS_ADMIN_PASSWORD: 'first admin password', HABEAS_LOG_LEVEL: 'silent' });
+    const db = await openStore(config);
+    await initialiseNewStore(db, config);
+    await db.close();
+    const res = await habeas(['alerts'], { HABEAS_DATA_DIR: demoDir });
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    const lines = res.stdout.split('\n');
+    expect(lines[0]).toMatch(/^SEVERITY\s+RULE\s+PERSON\s+SINCE\s+STATUS\s+WHY/);
+    expect(lines[1]).toMatch(/^CRITICAL\s/);
+    expect(res.stdout).toMatch(/trial-in-absence\s+Almazbek Atambayev/);
+    expect(res.stdout).toMatch(/^\d+ alerts: \d+ critical, \d+ high/m);
+    const bad = await habeas(['alerts', '--case', 'nope'], { HABEAS_DATA_DIR: demoDir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/not a case id/);
   });
 
   it('stops with a clear message on a bad setting', async () => {

@@ -149,6 +149,28 @@ program
     if (summary.failed.length) process.exitCode = 1;
   });
 
+program
+  .command('alerts')
+  .description('Print the open alerts (breached standards), most severe first')
+  .option('--case <id>', 'only this case')
+  .option('--all', 'closed alerts too')
+  .option('--evaluate', 'check every case against the rules first (the server does it on a schedule)')
+  .option('--as <username>', 'whose view: restricted cases show only to users with a grant', 'admin')
+  .action(async (options: { case?: string; all?: boolean; evaluate?: boolean; as: string }) => {
+    const { alertsTable } = await import('./alerts.ts');
+    const { reevaluateCases } = await import('../store/standards.ts');
+    if (options.case && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(options.case)) {
+      throw new Problem('validation-failed', `--case: "${options.case}" is not a case id`);
+    }
+    const table = await withStore(async (db) => {
+      const user = (await listUsers(db)).find((u) => u.username === options.as && !u.disabled);
+      if (!user) throw new Problem('forbidden', `No user named ${options.as}; choose one with --as.`);
+      if (options.evaluate) await db.transaction((tx) => reevaluateCases(tx, null, null));
+      return alertsTable(db, user.id, { caseId: options.case, all: options.all });
+    });
+    process.stdout.write(table);
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -196,6 +196,7 @@ export const careRequestFields = z.object({
   urgency: z.enum(V.CARE_URGENCIES),
   status: z.enum(V.CARE_STATUSES),
   answeredByEventIds: ids.optional().meta({ description: 'Events of the same case that answer the request' }),
+  ownDoctor: z.boolean().optional().meta({ description: "A request to see one's own doctor or for a second opinion" }),
   description: text(5_000).nullable().optional(),
 });
 

@@ -12,6 +12,7 @@ import { registerAuth } from './auth.ts';
 import type { Config } from './config.ts';
 import { registerProblemHandler } from './problem-handler.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
+import { registerAlertRoutes } from './routes/alerts.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerImportRoutes } from './routes/imports.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
@@ -76,6 +77,7 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
   registerSuggestionRoutes(app, db);
   registerImportRoutes(app, db, config);
   registerAdminRoutes(app, db);
+  registerAlertRoutes(app, db);
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html').send(
       '<!doctype html><title>Habeas</title><h1>Habeas</h1><p>The web app comes next. Meanwhile: <a href="/api/docs">API documentation</a>.</p>',

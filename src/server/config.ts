@@ -44,6 +44,7 @@ const schema = z.object({
     .optional(),
   HABEAS_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   HABEAS_NOTIFY_SECONDS: z.coerce.number().min(0.05).max(3600).default(10),
+  HABEAS_EVALUATE_MINUTES: z.coerce.number().min(0).default(60),
 }).superRefine((e, ctx) => {
   if (e.HABEAS_WEBHOOK_URL && !e.HABEAS_WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['HABEAS_WEBHOOK_SECRET'], message: 'is required when HABEAS_WEBHOOK_URL is set' });
@@ -68,6 +69,8 @@ export interface Config {
   fetchPrivateUrls: boolean;
   /** Where alerts go when they open; nothing is sent when neither channel is set. */
   notifications: NotificationConfig;
+  /** How often every case is checked against the rules (0: only after writes). */
+  evaluateIntervalMs: number;
 }
 
 export interface NotificationConfig {
@@ -108,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       digestHour: e.HABEAS_DIGEST_HOUR,
       intervalMs: Math.round(e.HABEAS_NOTIFY_SECONDS * 1000),
     },
+    evaluateIntervalMs: e.HABEAS_EVALUATE_MINUTES * 60_000,
   };
 }
 

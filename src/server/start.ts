@@ -7,6 +7,9 @@ import { migrate } from '../store/migrate.ts';
 import { countUsers, createUser } from '../store/users.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import { startEvaluationSchedule, type Schedule } from './schedule.ts';
+import { startNotifier } from './notifier.ts';
+import { RULES } from '../standards/index.ts';
 
 export async function openStore(config: Config): Promise<Db> {
   const db = await openDb(
@@ -50,6 +53,7 @@ export interface Running {
   db: Db;
   url: string;
   firstRun: FirstRun | null;
+  schedule: Schedule;
   close(): Promise<void>;
 }
 
@@ -59,12 +63,18 @@ export async function startServer(config: Config): Promise<Running> {
     const firstRun = await initialiseNewStore(db, config);
     const app = await buildApp(db, config);
     await app.listen({ port: config.port, host: config.host });
+    const schedule = startEvaluationSchedule(db, config.evaluateIntervalMs, app.log);
+    // A store opened after a while (or after an upgrade) is brought up to date at once.
+    void schedule.runNow();
+    const notifier = startNotifier(db, config, app.log, { ruleTitle: (id) => RULES.find((r) => r.id === id)?.title });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
     return {
-      app, db, firstRun, url: `http://${host}:${port}`,
+      app, db, firstRun, schedule, url: `http://${host}:${port}`,
       async close() {
+        await schedule.stop();
+        await notifier.stop();
         await app.close();
         await db.close();
       },

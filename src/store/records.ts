@@ -9,6 +9,7 @@ import { invalid, notFound, Problem } from '../server/errors.ts';
 import { appendAudit } from './audit.ts';
 import type { Db, Queryable } from './db.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { reevaluateCases, STANDARDS_KINDS } from './standards.ts';
 import { checkRefs, refsOf } from './refs.ts';
 import { columnFields, decodeRow, quote, selectList, snake, TABLES } from './tables.ts';
 import { visibleSql } from './visibility.ts';
@@ -227,6 +228,11 @@ async function casesOf(tx: Queryable, kind: KindName, record: Rec): Promise<stri
   return ids.filter((id): id is string => typeof id === 'string');
 }
 
+/** A write that can change what the rules find re-evaluates its cases, in its own transaction. */
+async function followStandards(tx: Queryable, kind: KindName, caseIds: string[], actor: Actor): Promise<void> {
+  if (STANDARDS_KINDS.has(kind) && caseIds.length > 0) await reevaluateCases(tx, caseIds, actor.userId);
+}
+
 async function insertRow(tx: Queryable, kind: KindName, id: string, actor: Actor, values: Map<string, unknown>) {
   // Millisecond timestamps, so that a cursor (which carries an ISO time) is exact.
   const now = new Date().toISOString();
@@ -257,10 +263,9 @@ export async function createRecordIn(tx: Queryable, actor: Actor, kind: KindName
     await tx.query('INSERT INTO grants (user_id, case_id, created_by) VALUES ($1, $2, $1)', [actor.userId, id]);
   }
   const created = (await readRaw(tx, kind, id))!;
-  await appendAudit(tx, {
-    actorId: actor.userId, action: 'create', recordType: kind, recordId: id, after: created,
-    caseIds: await casesOf(tx, kind, created),
-  });
+  const caseIds = await casesOf(tx, kind, created);
+  await appendAudit(tx, { actorId: actor.userId, action: 'create', recordType: kind, recordId: id, after: created, caseIds });
+  await followStandards(tx, kind, caseIds, actor);
   return created;
 }
 
@@ -303,10 +308,9 @@ export async function updateRecordIn(tx: Queryable, actor: Actor, kind: KindName
     }
   }
   const after = (await readRaw(tx, kind, id))!;
-  await appendAudit(tx, {
-    actorId: actor.userId, action: 'update', recordType: kind, recordId: id, before, after,
-    caseIds: [...(await casesOf(tx, kind, before)), ...(await casesOf(tx, kind, after))],
-  });
+  const caseIds = [...new Set([...(await casesOf(tx, kind, before)), ...(await casesOf(tx, kind, after))])];
+  await appendAudit(tx, { actorId: actor.userId, action: 'update', recordType: kind, recordId: id, before, after, caseIds });
+  await followStandards(tx, kind, caseIds, actor);
   return after;
 }
 
@@ -315,9 +319,11 @@ export async function retractRecord(db: Db, actor: Actor, kind: KindName, id: st
   await db.transaction(async (tx) => {
     const before = await getRecord(tx, actor, kind, id);
     await tx.query(`UPDATE ${TABLES[kind].table} SET retracted_at = now(), updated_at = now() WHERE id = $1`, [id]);
+    const caseIds = await casesOf(tx, kind, before);
     await appendAudit(tx, {
       actorId: actor.userId, action: 'retract', recordType: kind, recordId: id, before,
-      after: { retracted: true, reason: reason ?? null }, caseIds: await casesOf(tx, kind, before),
+      after: { retracted: true, reason: reason ?? null }, caseIds,
     });
+    await followStandards(tx, kind, caseIds, actor);
   });
 }
