@@ -1,13 +1,14 @@
 // The extraction section of `npm run bench` (issue 3's speed targets): how fast extract() reads
-// ~3 KB news articles on one core, how fast importDocument takes the same articles into a fresh
-// embedded store end to end (intake, source, suggestions), and whether memory stays flat over a
-// long run of extractions.
+// ~3 KB news articles on one core, how fast the same articles go into a fresh embedded store end
+// to end (intake, source, suggestions) as `habeas import` takes them (importDocuments, several to
+// a transaction) and one at a time as an upload does (importDocument), and whether memory stays
+// flat over a long run of extractions.
 import { cpus } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { SingleBar } from 'cli-progress';
 import { extract } from '../src/extract/index.ts';
-import { importDocument } from '../src/store/import.ts';
+import { IMPORT_PER_TRANSACTION, importDocument, importDocuments, type ImportOutcome } from '../src/store/import.ts';
 import type { Db, Queryable } from '../src/store/db.ts';
 import { createRecord } from '../src/store/records.ts';
 import { ArticleGenerator } from './articles.ts';
@@ -24,6 +25,8 @@ export interface ExtractionSizes {
   throughput: number;
   importWarmUp: number;
   imports: number;
+  /** Documents imported one at a time afterwards (the upload path). */
+  singleImports: number;
   /** Cases the imported documents are filed under (round robin). */
   importCases: number;
   memory: number;
@@ -32,11 +35,11 @@ export interface ExtractionSizes {
 
 export function extractionSizesFor(quick: boolean): ExtractionSizes {
   const full: ExtractionSizes = {
-    warmUp: 200, throughput: 2_000, importWarmUp: 20, imports: 500, importCases: 10, memory: 10_000, sampleEvery: 1_000,
+    warmUp: 200, throughput: 2_000, importWarmUp: 20, imports: 500, singleImports: 100, importCases: 10, memory: 10_000, sampleEvery: 1_000,
   };
   if (!quick) return full;
   return {
-    warmUp: full.warmUp / 10, throughput: full.throughput / 10, importWarmUp: full.importWarmUp / 10, imports: full.imports / 10,
+    warmUp: full.warmUp / 10, throughput: full.throughput / 10, importWarmUp: full.importWarmUp / 10, imports: full.imports / 10, singleImports: full.singleImports / 10,
     importCases: full.importCases, memory: full.memory / 10, sampleEvery: full.sampleEvery / 10,
   };
 }
@@ -67,11 +70,13 @@ export interface ImportFigures {
   documents: number;
   warmUp: number;
   cases: number;
+  /** Documents per transaction, as `habeas import` takes them (importDocuments). */
+  perTransaction: number;
   bytes: number;
   seconds: number;
   docsPerSecond: number;
   kbPerSecond: number;
-  /** Per-document importDocument time in ms. */
+  /** Per-transaction time in ms (each holds `perTransaction` documents). */
   latency: Summary;
   duplicates: number;
   suggestions: number;
@@ -81,6 +86,8 @@ export interface ImportFigures {
   perDocument: { queries: number; queryMs: number; otherMs: number; transactions: number };
   /** The statements that took the most time in total, per document. */
   topQueries: Array<{ sql: string; perDocument: number; msPerDocument: number }>;
+  /** The same store afterwards, one document per importDocument call (an upload's path). */
+  single: { documents: number; docsPerSecond: number; latency: Summary; queriesPerDocument: number };
 }
 
 export interface MemorySample {
@@ -289,37 +296,65 @@ export async function measureImport(sizes: ExtractionSizes, seed: number, open: 
       caseIds.push(created.id as string);
     }
     const articles = new ArticleGenerator(seed);
-    const files = Array.from({ length: sizes.importWarmUp + sizes.imports }, (_, i) => ({
+    const files = Array.from({ length: sizes.importWarmUp + sizes.imports + sizes.singleImports }, (_, i) => ({
       bytes: new Uint8Array(Buffer.from(articles.next().text, 'utf8')),
       filename: `article-${String(i + 1).padStart(5, '0')}.txt`,
       caseIds: [caseIds[i % caseIds.length]!],
     }));
-    for (const file of files.slice(0, sizes.importWarmUp)) await importDocument(store.db, actor, file);
+    const failures: unknown[] = [];
+    const fail = (outcome: ImportOutcome<unknown>) => {
+      if ('error' in outcome) failures.push(outcome.error);
+    };
+    await importDocuments(store.db, actor, files.slice(0, sizes.importWarmUp), (file) => file, fail);
     const { db, stats } = timedDb(store.db);
 
-    const timed = files.slice(sizes.importWarmUp);
+    // As `habeas import` does: several documents to a transaction, each in its own savepoint.
+    const timed = files.slice(sizes.importWarmUp, sizes.importWarmUp + sizes.imports);
     const latencies: number[] = [];
     let duplicates = 0;
     let suggestions = 0;
     const bar = progressBar('importing', timed.length);
     const t0 = performance.now();
-    for (const file of timed) {
-      const t = performance.now();
-      const result = await importDocument(db, actor, file);
-      latencies.push(performance.now() - t);
-      if (result.duplicate) duplicates += 1;
-      suggestions += result.suggestions.added;
+    let transactionStart = t0;
+    let reported = 0;
+    await importDocuments(db, actor, timed, (file) => file, (outcome) => {
+      fail(outcome);
+      if ('result' in outcome) {
+        if (outcome.result.duplicate) duplicates += 1;
+        suggestions += outcome.result.suggestions.added;
+      }
+      reported += 1;
+      if (reported % IMPORT_PER_TRANSACTION === 0 || reported === timed.length) {
+        const now = performance.now();
+        latencies.push(now - transactionStart);
+        transactionStart = now;
+      }
       bar.increment();
-    }
+    });
     const elapsedMs = performance.now() - t0;
     bar.stop();
+    const batch = { ...stats, bySql: new Map([...stats.bySql].map(([sql, q]) => [sql, { ...q }])) };
+
+    // One at a time, each in its own transaction: the path of an upload.
+    const singles = files.slice(sizes.importWarmUp + sizes.imports);
+    const singleLatencies: number[] = [];
+    const s0 = performance.now();
+    for (const file of singles) {
+      const t = performance.now();
+      await importDocument(db, actor, file);
+      singleLatencies.push(performance.now() - t);
+    }
+    const singleMs = performance.now() - s0;
+    if (failures.length) throw new Error(`${failures.length} imports failed, the first: ${String(failures[0])}`);
+
     const [rows] = await store.db.query<{ sources: number; suggestions: number }>(
       'SELECT (SELECT count(*) FROM sources)::int AS sources, (SELECT count(*) FROM suggestions)::int AS suggestions',
     );
     const bytes = timed.reduce((s, f) => s + f.bytes.length, 0);
     const seconds = elapsedMs / 1000;
     return {
-      location: store.location, documents: timed.length, warmUp: sizes.importWarmUp, cases: caseIds.length, bytes,
+      location: store.location, documents: timed.length, warmUp: sizes.importWarmUp, cases: caseIds.length,
+      perTransaction: IMPORT_PER_TRANSACTION, bytes,
       seconds: round(seconds, 2),
       docsPerSecond: round(timed.length / seconds),
       kbPerSecond: round(bytes / 1024 / seconds),
@@ -327,14 +362,20 @@ export async function measureImport(sizes: ExtractionSizes, seed: number, open: 
       duplicates, suggestions,
       rows: rows!,
       perDocument: {
-        queries: round(stats.queries / timed.length),
-        queryMs: round(stats.ms / timed.length, 2),
-        otherMs: round((elapsedMs - stats.ms) / timed.length, 2),
-        transactions: round(stats.transactions / timed.length),
+        queries: round(batch.queries / timed.length),
+        queryMs: round(batch.ms / timed.length, 2),
+        otherMs: round((elapsedMs - batch.ms) / timed.length, 2),
+        transactions: round(batch.transactions / timed.length, 2),
       },
-      topQueries: [...stats.bySql].sort(([, a], [, b]) => b.ms - a.ms).slice(0, 5).map(([sql, q]) => ({
+      topQueries: [...batch.bySql].sort(([, a], [, b]) => b.ms - a.ms).slice(0, 5).map(([sql, q]) => ({
         sql, perDocument: round(q.count / timed.length), msPerDocument: round(q.ms / timed.length, 2),
       })),
+      single: {
+        documents: singles.length,
+        docsPerSecond: round(singles.length / (singleMs / 1000)),
+        latency: summarise(singleLatencies, singleMs),
+        queriesPerDocument: round((stats.queries - batch.queries) / singles.length),
+      },
     };
   } finally {
     open.delete(store);
@@ -353,7 +394,7 @@ export async function benchExtraction(
   const throughput = measureThroughput(sizes, args.seed + 10);
   log(`[extraction] ${count(throughput.docsPerSecond)} docs/s; memory over ${count(sizes.memory)} extractions, sampled every ${count(sizes.sampleEvery)}`);
   const memory = measureMemory(sizes, args.seed + 11);
-  log(`[extraction] import: ${count(sizes.importWarmUp)} warm-up, then ${count(sizes.imports)} articles into a fresh embedded store`);
+  log(`[extraction] import: ${count(sizes.importWarmUp)} warm-up, then ${count(sizes.imports)} articles into a fresh embedded store, then ${count(sizes.singleImports)} one at a time`);
   const imported = await measureImport(sizes, args.seed + 12, open);
   return {
     section: 'extraction', startedAt,

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Db } from '../store/db.ts';
-import { importDocument } from '../store/import.ts';
+import { importDocuments } from '../store/import.ts';
 
 /** Every file under the given paths, hidden files left out. */
 export function listFiles(paths: string[]): string[] {
@@ -41,18 +41,20 @@ export async function importPaths(
     cliProgress.Presets.shades_classic,
   );
   bar.start(files.length, 0, { file: '' });
-  for (const file of files) {
-    bar.update({ file: basename(file).slice(0, 40) });
-    try {
-      const result = await importDocument(db, { userId: actorId }, { bytes: readFileSync(file), filename: basename(file), caseIds });
-      if (result.duplicate) summary.duplicates += 1;
-      else summary.imported += 1;
-      summary.suggestions += result.suggestions.added;
-    } catch (error) {
-      summary.failed.push({ file, reason: error instanceof Error ? error.message : String(error) });
-    }
-    bar.increment();
-  }
+  await importDocuments(
+    db, { userId: actorId }, files,
+    (file) => ({ bytes: readFileSync(file), filename: basename(file), caseIds }),
+    (outcome) => {
+      if ('result' in outcome) {
+        if (outcome.result.duplicate) summary.duplicates += 1;
+        else summary.imported += 1;
+        summary.suggestions += outcome.result.suggestions.added;
+      } else {
+        summary.failed.push({ file: outcome.item, reason: outcome.error instanceof Error ? outcome.error.message : String(outcome.error) });
+      }
+      bar.increment({ file: basename(outcome.item).slice(0, 40) });
+    },
+  );
   bar.stop();
   // Fresh planner statistics after a load (the embedded store has no autovacuum).
   await db.maintain();

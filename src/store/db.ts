@@ -31,6 +31,22 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
+/**
+ * Runs `work` in a savepoint of the caller's transaction: if it throws, what it wrote is undone
+ * and the transaction goes on (a batch where one item may fail without taking the others along).
+ */
+export async function inSavepoint<T>(tx: Queryable, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  await tx.query('SAVEPOINT item');
+  try {
+    const value = await work(tx);
+    await tx.query('RELEASE SAVEPOINT item');
+    return value;
+  } catch (error) {
+    await tx.query('ROLLBACK TO SAVEPOINT item');
+    throw error;
+  }
+}
+
 export type StoreConfig = { databaseUrl: string } | { dataDir: string; vacuumIntervalMs?: number };
 
 export async function openDb(config: StoreConfig): Promise<Db> {

@@ -233,36 +233,43 @@ async function followStandards(tx: Queryable, kind: KindName, caseIds: string[],
   if (STANDARDS_KINDS.has(kind) && caseIds.length > 0) await reevaluateCases(tx, caseIds, actor.userId);
 }
 
-async function insertRow(tx: Queryable, kind: KindName, id: string, actor: Actor, values: Map<string, unknown>) {
+/** Inserts the row and gives it back as a read would (the RETURNING list is the SELECT list). */
+async function insertRow(tx: Queryable, kind: KindName, id: string, actor: Actor, values: Map<string, unknown>): Promise<Rec> {
   // Millisecond timestamps, so that a cursor (which carries an ISO time) is exact.
   const now = new Date().toISOString();
   const columns = ['id', 'created_by', 'created_at', 'updated_at', ...values.keys()];
   const params = [id, actor.userId, now, now, ...values.values()];
-  await tx.query(
-    `INSERT INTO ${TABLES[kind].table} (${columns.map(quote).join(', ')})
-     VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')})`,
+  const [row] = await tx.query<Rec>(
+    `INSERT INTO ${TABLES[kind].table} AS t (${columns.map(quote).join(', ')})
+     VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING ${selectList(kind)}`,
     params,
   );
+  return decodeRow(kind, row!);
 }
 
 export async function createRecord(db: Db, actor: Actor, kind: KindName, input: Rec): Promise<Rec> {
   return db.transaction((tx) => createRecordIn(tx, actor, kind, input));
 }
 
-/** createRecord inside a transaction the caller holds (e.g. accepting a suggestion). */
-export async function createRecordIn(tx: Queryable, actor: Actor, kind: KindName, input: Rec): Promise<Rec> {
+/**
+ * createRecord inside a transaction the caller holds (e.g. accepting a suggestion). `stored`:
+ * columns the store itself sets beyond the kind's fields, written with the row (an imported
+ * source's original bytes, their name, media type and SHA-256).
+ */
+export async function createRecordIn(tx: Queryable, actor: Actor, kind: KindName, input: Rec, stored: Rec = {}): Promise<Rec> {
   checkRules(kind, input);
   await checkRefs(tx, actor.userId, refsOf(kind, input));
   const id = randomUUID();
   const values = columnValues(kind, input);
   for (const [field, value] of Object.entries(await derived(tx, actor, kind, input))) values.set(snake(field), value);
-  await insertRow(tx, kind, id, actor, values);
+  for (const [field, value] of Object.entries(stored)) values.set(snake(field), value);
+  const created = await insertRow(tx, kind, id, actor, values);
   await writeChildren(tx, kind, id, input);
   if (kind === 'case') {
     // Whoever opens a case keeps it, even after it is made restricted.
     await tx.query('INSERT INTO grants (user_id, case_id, created_by) VALUES ($1, $2, $1)', [actor.userId, id]);
   }
-  const created = (await readRaw(tx, kind, id))!;
+  await loadChildren(tx, kind, [created]);
   const caseIds = await casesOf(tx, kind, created);
   await appendAudit(tx, { actorId: actor.userId, action: 'create', recordType: kind, recordId: id, after: created, caseIds });
   await followStandards(tx, kind, caseIds, actor);

@@ -103,22 +103,21 @@ export async function suggestFrom(tx: Queryable, actor: Actor, source: Rec): Pro
       disputes: contradictions(existingEvents, event),
     });
   }
-  let added = 0;
-  // Many rows per statement: one round trip per hundred suggestions, not one each.
-  for (let i = 0; i < rows.length; i += 100) {
-    const batch = rows.slice(i, i + 100);
-    const params = batch.flatMap((row) => [
-      randomUUID(), sourceId, row.kind, JSON.stringify(row.payload), row.span.start, row.span.end,
-      row.confidence, row.fingerprint, row.disputes,
-    ]);
-    const inserted = await tx.query(
-      `INSERT INTO suggestions (id, source_id, kind, payload, start, "end", confidence, fingerprint, disputes)
-       VALUES ${batch.map((_, r) => `(${Array.from({ length: 9 }, (_, c) => `$${r * 9 + c + 1}`).join(', ')})`).join(', ')}
-       ON CONFLICT (source_id, fingerprint) DO NOTHING RETURNING id`,
-      params,
-    );
-    added += inserted.length;
-  }
+  // All rows in one statement whatever their number (arrays, one per column; a uuid[] per row
+  // travels as its text form), so that it is prepared once.
+  const inserted = rows.length === 0 ? [] : await tx.query(
+    `INSERT INTO suggestions (id, source_id, kind, payload, start, "end", confidence, fingerprint, disputes)
+     SELECT id, $1::uuid, kind, payload, start, "end", confidence, fingerprint, disputes::uuid[]
+     FROM unnest($2::uuid[], $3::text[], $4::jsonb[], $5::int[], $6::int[], $7::real[], $8::text[], $9::text[])
+       AS s(id, kind, payload, start, "end", confidence, fingerprint, disputes)
+     ON CONFLICT (source_id, fingerprint) DO NOTHING RETURNING id`,
+    [
+      sourceId, rows.map(() => randomUUID()), rows.map((r) => r.kind), rows.map((r) => JSON.stringify(r.payload)),
+      rows.map((r) => r.span.start), rows.map((r) => r.span.end), rows.map((r) => r.confidence),
+      rows.map((r) => r.fingerprint), rows.map((r) => `{${r.disputes.join(',')}}`),
+    ],
+  );
+  const added = inserted.length;
   await appendAudit(tx, {
     actorId: actor.userId, action: 'extract', recordType: 'source', recordId: sourceId,
     after: { suggestions: rows.length, added }, caseIds,

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDocuments, type ImportInput, type ImportOutcome, type ImportResult } from '../../src/store/import.ts';
 import { buildCase } from '../helpers/factories.ts';
 import { STORES, startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -84,6 +85,40 @@ describe.each(STORES)('uploading documents on the %s store', (store) => {
     } finally {
       site.close();
     }
+  });
+
+  it('audits each write of an import and keeps the chain whole', async () => {
+    const text = new TextEncoder().encode('Reporter Kanat Beisenov was detained in Taraz on 9 October 2023 and charged with spreading false information.');
+    const res = await upload(text, 'text/plain', `?filename=beisenov.txt&caseId=${caseId}`);
+    expect(res.status).toBe(201);
+    const entries = (await server.admin.get(`/api/audit?recordId=${res.body.sourceId}`)).body.items;
+    expect(entries.map((e: { action: string }) => e.action)).toEqual(['extract', 'create']);
+    // The source is written with its original's name and hash, and its entry says so.
+    expect(entries[1].after).toMatchObject({ originalFilename: 'beisenov.txt', sha256: createHash('sha256').update(text).digest('hex') });
+    expect((await server.admin.get('/api/audit/verify')).body).toMatchObject({ ok: true });
+  });
+
+  it('imports several documents to a transaction, one failing without taking the others along', async () => {
+    const me = (await server.admin.get('/api/auth/me')).body.user.id;
+    const doc = (text: string, caseIds: string[] = []) => ({ bytes: new TextEncoder().encode(text), filename: 'note.txt', caseIds });
+    const first = doc('Activist Zarina Abdullaeva was arrested in Osh on 2 February 2024.');
+    const unknownCase = doc('Poet Bakyt Usenov was sentenced to five years on 4 April 2024.', ['7d0c6a3e-0000-4000-8000-000000000000']);
+    // Refused by the database itself: the transaction would be aborted but for the savepoint.
+    const badId = doc('Lawyer Aida Kasymova was barred from the court on 3 March 2024.', ['not-a-uuid']);
+    const last = doc('The family of Timur Ismailov said on 6 June 2024 that he was moved to a prison hospital.');
+    const outcomes: Array<ImportOutcome<ImportInput>> = [];
+    const items = [first, unknownCase, badId, first, last];
+    await importDocuments(server.running.db, { userId: me }, items, (item) => item, (o) => outcomes.push(o), { perTransaction: 10 });
+    const [one, failed, refused, again, four] = outcomes;
+    expect(one).toMatchObject({ result: { duplicate: false } });
+    expect(failed).toMatchObject({ error: { type: 'unprocessable-reference' } });
+    expect(refused).toMatchObject({ error: { code: '22P02' } });
+    // A document is found again by a later one of the same transaction.
+    expect(again).toMatchObject({ result: { duplicate: true, sourceId: (one as { result: ImportResult }).result.sourceId } });
+    expect(four).toMatchObject({ result: { duplicate: false } });
+    const shas = [unknownCase, badId].map((d) => createHash('sha256').update(d.bytes).digest('hex'));
+    expect(await server.running.db.query('SELECT id FROM sources WHERE sha256 = ANY($1)', [shas])).toEqual([]);
+    expect((await server.admin.get('/api/audit/verify')).body).toMatchObject({ ok: true });
   });
 
   it('lets only editors upload', async () => {
