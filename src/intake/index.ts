@@ -10,7 +10,7 @@ import { stripMarkdown } from './markdown.ts';
 import { headMeta, type DocumentMeta } from './meta.ts';
 import { normalizeText } from './normalize.ts';
 
-export { IntakeError, MAX_DOCUMENT_BYTES, type IntakeErrorCode } from './errors.ts';
+export { IntakeError, MAX_DOCUMENT_BYTES, megabytes, type IntakeErrorCode } from './errors.ts';
 export { fetchUrl, type FetchOptions, type Fetched } from './fetch.ts';
 export { isPrivateAddress, requirePublicDestination } from './destination.ts';
 export type { Format } from './detect.ts';

@@ -35,7 +35,8 @@ function loggable(error: FastifyError & { code?: string; routine?: string }) {
   return error;
 }
 
-function toProblem(error: FastifyError & { code?: string }): Problem | null {
+/** The problem+json a failure is answered with; null for one not in the catalogue (a 500, logged). */
+export function toProblem(error: FastifyError & { code?: string }): Problem | null {
   if (error instanceof Problem) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext;

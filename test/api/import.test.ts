@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocuments, type ImportInput, type ImportOutcome, type ImportResult } from '../../src/store/import.ts';
 import { buildCase } from '../helpers/factories.ts';
-import { STORES, startTestServer, type TestServer } from '../helpers/server.ts';
+import { STORES, startTestServer, type Client, type TestServer } from '../helpers/server.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/intake/${name}`, import.meta.url));
 
@@ -119,6 +119,87 @@ describe.each(STORES)('uploading documents on the %s store', (store) => {
     const shas = [unknownCase, badId].map((d) => createHash('sha256').update(d.bytes).digest('hex'));
     expect(await server.running.db.query('SELECT id FROM sources WHERE sha256 = ANY($1)', [shas])).toEqual([]);
     expect((await server.admin.get('/api/audit/verify')).body).toMatchObject({ ok: true });
+  });
+
+  describe('import jobs', () => {
+    const note = 'Journalist Ainura Toktosunova was detained in Bishkek on 12 January 2024 and charged with calls for mass unrest.';
+    const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+    const form = (files: Array<[name: string, bytes: string | Uint8Array, type: string]>, fields: Record<string, string> = {}) => {
+      const data = new FormData();
+      for (const [name, bytes, type] of files) data.append('file', new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type }), name);
+      for (const [key, value] of Object.entries(fields)) data.append(key, value);
+      return data;
+    };
+    /** Polls the job as the web app would, until it is finished. */
+    const finished = async (client: Client, jobId: string) => {
+      for (;;) {
+        const res = await client.get(`/api/imports/${jobId}`);
+        expect(res.status).toBe(200);
+        if (res.body.status === 'finished') return res.body;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    };
+    let jobId: string;
+
+    it('imports several files in the background, each imported, found again or failed on its own', async () => {
+      const before = (await server.admin.get('/api/sources?limit=200')).body.items.length;
+      const res = await server.admin.form('/api/imports', form([
+        ['toktosunova.txt', note, 'text/plain'],
+        ['toktosunova-copy.txt', note, 'text/plain'],
+        ['blob.bin', garbage, 'application/octet-stream'],
+      ], { caseId }));
+      expect(res.status).toBe(202);
+      jobId = res.body.id;
+      expect(res.headers.get('location')).toBe(`/api/imports/${jobId}`);
+      expect(res.body).toMatchObject({
+        status: 'running', caseId, total: 3, done: 0,
+        items: [{ filename: 'toktosunova.txt', status: 'pending' }, { filename: 'toktosunova-copy.txt', status: 'pending' }, { filename: 'blob.bin', status: 'pending' }],
+      });
+      const job = await finished(server.admin, jobId);
+      const [imported, duplicate, failed] = job.items;
+      expect(job).toMatchObject({ done: 3, finishedAt: expect.any(String) });
+      expect(imported).toMatchObject({ status: 'imported', sourceId: expect.any(String), suggestions: { added: expect.any(Number) } });
+      expect(imported.suggestions.added).toBeGreaterThan(0);
+      expect(duplicate).toMatchObject({ status: 'duplicate', sourceId: imported.sourceId });
+      expect(failed).toMatchObject({
+        status: 'failed', reason: expect.stringMatching(/binary/i),
+        problem: { type: '/problems/unreadable-document', status: 422, reason: 'binary' },
+      });
+      expect(failed.sourceId).toBeUndefined();
+      // Nothing of the failed file is in the store; the imported one is filed under the case.
+      expect((await server.admin.get('/api/sources?limit=200')).body.items.length).toBe(before + 1);
+      const sha = createHash('sha256').update(garbage).digest('hex');
+      expect(await server.running.db.query('SELECT id FROM sources WHERE sha256 = $1', [sha])).toEqual([]);
+      expect((await server.admin.get(`/api/sources/${imported.sourceId}`)).body).toMatchObject({ caseIds: [caseId], originalFilename: 'toktosunova.txt' });
+      expect((await server.admin.get('/api/imports')).body.items[0]).toMatchObject({ id: jobId, status: 'finished' });
+    });
+
+    it('shows a job only to whoever started it, other admins included', async () => {
+      await server.admin.post('/api/users', { username: 'ada', role: 'admin', password: 'ada password 1234' });
+      const otherAdmin = await server.login('ada', 'ada password 1234');
+      const res = await otherAdmin.get(`/api/imports/${jobId}`);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect((await otherAdmin.get('/api/imports')).body).toEqual({ items: [], next: null });
+    });
+
+    it('lets only editors start one, and checks the form at the door', async () => {
+      await server.admin.post('/api/users', { username: 'vera', role: 'viewer', password: 'vera password 1234' });
+      const viewer = await server.login('vera', 'vera password 1234');
+      expect((await viewer.form('/api/imports', form([['a.txt', note, 'text/plain']]))).status).toBe(403);
+      const notMultipart = await server.admin.post('/api/imports', { file: note });
+      expect(notMultipart.status).toBe(400);
+      expect(notMultipart.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      const noFile = await server.admin.form('/api/imports', form([], { caseId }));
+      expect(noFile).toMatchObject({ status: 400, body: { type: '/problems/validation-failed', errors: [{ field: 'file' }] } });
+      const stray = await server.admin.form('/api/imports', form([['a.txt', note, 'text/plain']], { note: 'x' }));
+      expect(stray).toMatchObject({ status: 400, body: { errors: [{ field: 'note' }] } });
+      const unknownCase = await server.admin.form('/api/imports', form([['a.txt', note, 'text/plain']], { caseId: '7d0c6a3e-0000-4000-8000-000000000000' }));
+      expect(unknownCase).toMatchObject({ status: 422, body: { errors: [{ field: 'caseId' }] } });
+      const tooMany = await server.admin.form('/api/imports', form(Array.from({ length: 101 }, (_, i) => [`n${i}.txt`, note, 'text/plain'])));
+      expect(tooMany).toMatchObject({ status: 413, body: { type: '/problems/payload-too-large', detail: expect.stringMatching(/at most 100/) } });
+      expect((await server.admin.get('/api/imports')).body.items).toHaveLength(1);
+    });
   });
 
   it('lets only editors upload', async () => {

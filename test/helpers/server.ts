@@ -90,14 +90,14 @@ export class Client {
   private cookie = '';
   constructor(readonly base: string, private readonly bearer?: string) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, raw?: { body: string | Uint8Array; type: string }): Promise<Answer<T>> {
+  async request<T = any>(method: string, path: string, body?: unknown, raw?: { body: string | Uint8Array | FormData; type?: string }): Promise<Answer<T>> {
     const headers: Record<string, string> = {};
     if (this.cookie) headers.cookie = this.cookie;
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
-    let payload: string | Uint8Array | undefined;
+    let payload: string | Uint8Array | FormData | undefined;
     if (raw) {
       payload = raw.body;
-      headers['content-type'] = raw.type;
+      if (raw.type) headers['content-type'] = raw.type;
     } else if (body !== undefined) {
       payload = JSON.stringify(body);
       headers['content-type'] = 'application/json';
@@ -117,4 +117,6 @@ export class Client {
   /** Sends a file's bytes as the body, as an upload does. */
   upload = <T = any>(path: string, bytes: Uint8Array, type: string) =>
     this.request<T>('POST', path, undefined, { body: new Uint8Array(bytes), type });
+  /** Sends a multipart form, as a browser does (fetch writes its content type and boundary). */
+  form = <T = any>(path: string, form: FormData) => this.request<T>('POST', path, undefined, { body: form });
 }
