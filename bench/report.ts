@@ -7,6 +7,7 @@ import type { ExtractionResult, ImportFigures, MemorySample, ThroughputFigures }
 import type { Generated } from './generate.ts';
 import type { SearchFigures, TimelineFigures } from './measure.ts';
 import type { Summary } from './stats.ts';
+import type { StandardsFigures } from './standards.ts';
 import type { StoreKind } from './stores.ts';
 import { RANKED_CANDIDATES } from '../src/store/search.ts';
 
@@ -21,6 +22,7 @@ export interface StoreResult {
   generation: { seconds: number; tables: Generated['tables']; maintainSeconds: number };
   timeline: TimelineFigures;
   search: SearchFigures;
+  standards: StandardsFigures;
   targets: Target[];
 }
 
@@ -35,7 +37,7 @@ export interface Target {
 }
 
 /** The targets of the issue; each holds on one store only. */
-export function evaluateTargets(store: StoreKind, timeline: TimelineFigures, search: SearchFigures): Target[] {
+export function evaluateTargets(store: StoreKind, timeline: TimelineFigures, search: SearchFigures, standards: StandardsFigures): Target[] {
   if (store === 'postgres') {
     return [
       { name: 'timeline p95 ≤ 15 ms (PostgreSQL)', store, limit: 15, unit: 'ms', measured: timeline.http.p95, pass: timeline.http.p95 <= 15 },
@@ -44,6 +46,11 @@ export function evaluateTargets(store: StoreKind, timeline: TimelineFigures, sea
   }
   return [
     { name: 'search p95 ≤ 50 ms (embedded)', store, limit: 50, unit: 'ms', measured: search.http.all.p95, pass: search.http.all.p95 <= 50 },
+    {
+      name: `all rules over ${standards.cases.toLocaleString('en-GB')} cases ≤ 5 s (embedded)`, store, limit: 5, unit: 's',
+      measured: standards.steadyRunSeconds, pass: standards.steadyRunSeconds <= 5,
+    },
+    { name: 're-evaluating one case p95 ≤ 10 ms (embedded)', store, limit: 10, unit: 'ms', measured: standards.oneCase.p95, pass: standards.oneCase.p95 <= 10 },
   ];
 }
 
@@ -100,6 +107,13 @@ export function formatReport(r: StoreResult): string {
       `text queries with no hit: ${r.search.emptyAnswers.text})`,
     `  (a text query matches on average ${int(r.search.textMatches.sources)} sources (${n(r.search.textMatches.sourcesShare)} %) ` +
       `and ${int(r.search.textMatches.events)} events (${n(r.search.textMatches.eventsShare)} %); the first ${RANKED_CANDIDATES} of each are ranked)`,
+    'standards, every rule',
+    `  all ${int(r.standards.cases)} cases: first run ${n(r.standards.firstRunSeconds, 2)} s (opened ${int(r.standards.opened)} alerts), ` +
+      `then ${n(r.standards.steadyRunSeconds, 2)} s with nothing changed`,
+    row('one case re-evaluated, in its own transaction', r.standards.oneCase),
+    row('bare: a transaction with SELECT 1', r.standards.baseline),
+    `  ${'ratio one case / bare'.padEnd(53)}${`${n(r.standards.oneCase.p50 / r.standards.baseline.p50, 1)}×`.padStart(9)}` +
+      `${`${n(r.standards.oneCase.p95 / r.standards.baseline.p95, 1)}×`.padStart(9)}`,
     '',
     'targets',
     ...r.targets.map(formatTarget),

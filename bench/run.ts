@@ -12,6 +12,7 @@ import { measureSearch, measureTimeline, searchQueries, startBenchServer } from 
 import {
   evaluateTargets, formatExtractionReport, formatReport, formatTarget, writeExtractionResults, writeResults, type StoreResult, type Target,
 } from './report.ts';
+import { measureStandards } from './standards.ts';
 import { openBenchStore, postgresAnswers, POSTGRES_BASE_URL, type BenchStore, type StoreKind } from './stores.ts';
 
 const log = (message: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
@@ -34,6 +35,8 @@ async function benchStore(kind: StoreKind, args: ReturnType<typeof parseBenchArg
     // middle of a measurement; doing it now gives the planner statistics and a settled table.
     if (kind === 'postgres') await store.db.query('VACUUM (ANALYZE)');
     const maintainSeconds = (performance.now() - t0) / 1000;
+    log(`[${kind}] checking every case against the standards, then one case at a time`);
+    const standards = await measureStandards(store.db, generated.caseIds, args.seed + 3);
 
     const server = await startBenchServer(store);
     const load = new HttpLoad();
@@ -48,8 +51,8 @@ async function benchStore(kind: StoreKind, args: ReturnType<typeof parseBenchArg
         quick: args.quick, seed: args.seed,
         data: { cases: args.cases, ...generated.counts },
         generation: { seconds: generated.seconds, tables: generated.tables, maintainSeconds },
-        timeline, search,
-        targets: evaluateTargets(kind, timeline, search),
+        timeline, search, standards,
+        targets: evaluateTargets(kind, timeline, search, standards),
       };
     } finally {
       load.close();

@@ -7,7 +7,7 @@ import { evaluateCase, RULES, DEFAULT_SETTINGS, type CaseFile, type Finding, typ
 import type { EventType } from '../domain/vocabularies.ts';
 import { todayUtc } from '../domain/dates.ts';
 import type { Queryable } from './db.ts';
-import { appendAudit } from './audit.ts';
+import { appendAudit, auditTogether } from './audit.ts';
 import { ALERT_COLUMNS, alertOut } from './alerts.ts';
 
 /** The record kinds whose changes can change what the rules find. */
@@ -137,24 +137,40 @@ export async function reevaluateCases(tx: Queryable, which: Which, actorId: stri
     if (files.has(caseId)) continue;
     for (const [key, alert] of byKey) toClose.push({ caseId, id: alert.id, ruleId: alert.rule_id, key });
   }
-  for (const { caseId, finding } of toOpen) {
-    const id = randomUUID();
-    const [row] = await tx.query<Record<string, unknown>>(
-      `INSERT INTO alerts AS a (id, case_id, rule_id, finding_key, severity, explanation, evidence, since)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8::date) RETURNING ${ALERT_COLUMNS}`,
-      [id, caseId, finding.ruleId, finding.key, finding.severity, finding.explanation, uuidsOnly(finding.recordIds), finding.since],
-    );
-    await appendAudit(tx, { actorId, action: 'alert-open', recordType: 'alert', recordId: id, after: alertOut(row!), caseIds: [caseId] });
-  }
-  for (const alert of toClose) {
-    await tx.query('UPDATE alerts SET closed_at = now() WHERE id = $1', [alert.id]);
-    await appendAudit(tx, {
-      actorId, action: 'alert-close', recordType: 'alert', recordId: alert.id,
-      after: { ruleId: alert.ruleId, findingKey: alert.key, reason: 'the records no longer show the breach' }, caseIds: [alert.caseId],
-    });
-  }
+  // Written in one statement each way, their audit entries together: the first check of a large
+  // store opens tens of thousands of alerts.
+  await auditTogether(tx, async (held) => {
+    for (let i = 0; i < toOpen.length; i += ALERTS_PER_STATEMENT) {
+      const rows = toOpen.slice(i, i + ALERTS_PER_STATEMENT).map(({ caseId, finding }) => ({
+        id: randomUUID(), case_id: caseId, rule_id: finding.ruleId, finding_key: finding.key, severity: finding.severity,
+        explanation: finding.explanation, evidence: uuidsOnly(finding.recordIds), since: finding.since,
+      }));
+      const inserted = await held.query<Record<string, unknown>>(
+        `INSERT INTO alerts AS a (id, case_id, rule_id, finding_key, severity, explanation, evidence, since)
+         SELECT r.id, r.case_id, r.rule_id, r.finding_key, r.severity, r.explanation,
+           ARRAY(SELECT jsonb_array_elements_text(r.evidence))::uuid[], r.since
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, case_id uuid, rule_id text, finding_key text, severity text,
+           explanation text, evidence jsonb, since date)
+         RETURNING ${ALERT_COLUMNS}`,
+        [JSON.stringify(rows)],
+      );
+      for (const row of inserted) {
+        await appendAudit(held, {
+          actorId, action: 'alert-open', recordType: 'alert', recordId: row.id as string, after: alertOut(row), caseIds: [row.case_id as string],
+        });
+      }
+    }
+    if (toClose.length > 0) await held.query('UPDATE alerts SET closed_at = now() WHERE id = ANY($1::uuid[])', [toClose.map((a) => a.id)]);
+    for (const alert of toClose) {
+      await appendAudit(held, {
+        actorId, action: 'alert-close', recordType: 'alert', recordId: alert.id,
+        after: { ruleId: alert.ruleId, findingKey: alert.key, reason: 'the records no longer show the breach' }, caseIds: [alert.caseId],
+      });
+    }
+  });
   return { opened: toOpen.length, closed: toClose.length };
 }
 
+const ALERTS_PER_STATEMENT = 1_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuidsOnly = (ids: string[]) => [...new Set(ids.filter((id) => UUID.test(id)))];
