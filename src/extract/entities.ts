@@ -78,7 +78,25 @@ interface Mention extends Span {
 const NICKNAME_GAP = /^\s+["“‘'][\p{Lu}][\p{L}-]*["”’']\s+$/u;
 const BRACKETED_NICKNAME = /^\s*\(\s*["“‘']?([\p{Lu}][\p{L}-]+)["”’']?\s*\)/u;
 
-function orgKind(name: string): OrganizationKind | null {
+/**
+ * A pure function's answers kept for the words and names that come back in every text (titles,
+ * head nouns). Bounded, so that memory stays flat over any number of documents.
+ */
+function remembered<T>(compute: (key: string) => T, limit = 5_000): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined && !cache.has(key)) {
+      if (cache.size >= limit) cache.clear();
+      value = compute(key);
+      // A copy: a key cut from a document would keep the whole document alive.
+      cache.set(Buffer.from(key, 'utf8').toString('utf8'), value);
+    }
+    return value as T;
+  };
+}
+
+const orgKind = remembered((name: string): OrganizationKind | null => {
   if (PRISON_ORG_HEADS.test(name)) return 'prison';
   if (COURT_HEADS.test(name)) return 'court';
   if (INTERNATIONAL.test(name)) return 'international';
@@ -87,14 +105,13 @@ function orgKind(name: string): OrganizationKind | null {
   if (GOVERNMENT_HEADS.test(name)) return 'government';
   if (NGO_HEADS.test(name)) return 'ngo';
   return null;
-}
+});
 
 const NUMBER_WORDS = /^(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Hundreds|Dozens|Thousands)(-\w+)?$/;
 
 /** "Blogger", "Lawyer", "Judge" starting a sentence: a title before the name, not part of it. */
-function isRoleNoun(word: string): boolean {
-  return /^\p{Lu}\p{Ll}+$/u.test(word) && (TITLE_WORDS.test(word) || PERSON_CUES.some(([pattern]) => pattern.test(word)));
-}
+const isRoleNoun = remembered((word: string): boolean =>
+  /^\p{Lu}\p{Ll}+$/u.test(word) && (TITLE_WORDS.test(word) || PERSON_CUES.some(([pattern]) => pattern.test(word))));
 const TITLE_WORDS = /^(Chairperson|Chairman|Chairwoman|Chair|Leader|Secretary|Speaker|Head|Commissioner|Envoy|Deputy|Vice|Premier|Counsel)$/;
 
 function personCue(before: string): PersonRole | null {

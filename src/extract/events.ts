@@ -43,6 +43,9 @@ const TRIGGERS: Array<[string, RegExp]> = [
   ['death_in_custody', /\b(died\b[^.]{0,60}\b(?:in (?:a |his |her )?cell|in (?:\p{Lu}[\p{L}.]* )*(?:Prison|Colony|Jail|Penitentiary|Centre|Center)\b|in custody|in detention|in prison)|died in (?:\S+ )?(?:custody|prison|detention)|death in custody|died (?:in|at) (?:the )?(?:prison|hospital|colony)|was found dead|pronounced dead)\b/iu],
 ];
 
+// Every mention of a health problem in a sentence: one event per condition named.
+const HEALTH_ALL = new RegExp(TRIGGERS.find(([type]) => type === 'health_decline')![1].source, 'gi');
+
 /** States that last: mentioned again, they are the same event (one per subject). */
 const LASTING = new Set(['detention', 'solitary_confinement', 'hunger_strike', 'investigation', 'charge']);
 
@@ -119,7 +122,7 @@ export function findEvents(
       const found = contactTypes.includes(type) && !pattern.test(sentence.text)
         ? [{ detail: '', at: contact!.index }]
         : type === 'health_decline'
-        ? [...sentence.text.matchAll(new RegExp(pattern.source, 'gi'))].map((m) => ({ detail: m[0].toLowerCase(), at: m.index }))
+        ? [...sentence.text.matchAll(HEALTH_ALL)].map((m) => ({ detail: m[0].toLowerCase(), at: m.index }))
         : (() => {
             const m = pattern.exec(sentence.text);
             return m ? [{ detail: '', at: m.index }] : [];
