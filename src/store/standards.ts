@@ -28,47 +28,48 @@ type Which = string[] | null;
 
 const inCases = (column: string, which: Which) => (which ? `AND ${column} = ANY($1::uuid[])` : 'AND ($1::uuid[] IS NULL OR TRUE)');
 
-/** The records of the given cases as the rules read them, in one query per table. */
+/**
+ * The records of the given cases as the rules read them. One statement, so that they come from
+ * one snapshot (on PostgreSQL each statement sees what was committed when it began): a care
+ * request and the event that answers it are never read from two different moments.
+ */
 export async function loadCaseFiles(q: Queryable, which: Which): Promise<Map<string, CaseFile>> {
-  const params = [which];
-  // One after another: a transaction is one connection, which runs one query at a time.
-  const cases = await q.query<{ id: string; status: CaseFile['status'] }>(
-    `SELECT id, status FROM cases WHERE retracted_at IS NULL ${inCases('id', which)}`, params);
-  const periods = await q.query<{ id: string; case_id: string; start: string; end: string | null; facility_id: string | null }>(
-    `SELECT id, case_id, start, "end", facility_id FROM detention_periods WHERE retracted_at IS NULL ${inCases('case_id', which)}`, params);
-  const events = await q.query<{ id: string; case_id: string; type: EventType; date: string | null; place_id: string | null; attributes: Record<string, unknown> }>(
-    `SELECT id, case_id, type, date, place_id, attributes FROM events
-     WHERE retracted_at IS NULL AND type = ANY($2::text[]) ${inCases('case_id', which)}`, [which, RULE_EVENT_TYPES]);
-  const conditions = await q.query<{ id: string; case_id: string; name: string; onset: string | null; severity: string | null; specialist_care_needed: boolean | null }>(
-    `SELECT id, case_id, name, onset, severity, specialist_care_needed FROM health_conditions
-     WHERE retracted_at IS NULL ${inCases('case_id', which)}`, params);
-  const requests = await q.query<{ id: string; case_id: string; condition_id: string | null; requested_on: string; urgency: CaseFile['careRequests'][number]['urgency'];
-    status: CaseFile['careRequests'][number]['status']; answered_by_event_ids: string[]; own_doctor: boolean | null }>(
-    `SELECT id, case_id, condition_id, requested_on, urgency, status, answered_by_event_ids, own_doctor FROM care_requests
-     WHERE retracted_at IS NULL ${inCases('case_id', which)}`, params);
-  const visits = await q.query<{ id: string; case_ids: string[]; date: string; findings: Array<{ documentsInjuries?: boolean | null }> }>(
-    `SELECT id, case_ids, date, findings FROM visits WHERE retracted_at IS NULL
-     ${which ? 'AND case_ids && $1::uuid[]' : 'AND ($1::uuid[] IS NULL OR TRUE)'}`, params);
+  // Plain columns in a shared shape (no JSON built per row): tens of thousands of events for a
+  // full check. k: which table; t1–t4: text fields; j: a jsonb; ids: a uuid[]; b: a boolean.
+  const rows = await q.query<{ k: 'c' | 'd' | 'e' | 'h' | 'r' | 'v'; case_id: string | null; id: string;
+    t1: string | null; t2: string | null; t3: string | null; t4: string | null; j: any; ids: string[] | null; b: boolean | null }>(
+    `SELECT 'c' AS k, id AS case_id, id, status AS t1, NULL::text AS t2, NULL::text AS t3, NULL::text AS t4, NULL::jsonb AS j,
+         NULL::uuid[] AS ids, NULL::boolean AS b
+       FROM cases WHERE retracted_at IS NULL ${inCases('id', which)}
+     UNION ALL SELECT 'd', case_id, id, start, "end", facility_id::text, NULL, NULL, NULL, NULL
+       FROM detention_periods WHERE retracted_at IS NULL ${inCases('case_id', which)}
+     UNION ALL SELECT 'e', case_id, id, type, date, place_id::text, NULL, attributes, NULL, NULL
+       FROM events WHERE retracted_at IS NULL AND type = ANY($2::text[]) ${inCases('case_id', which)}
+     UNION ALL SELECT 'h', case_id, id, name, onset, severity, NULL, NULL, NULL, specialist_care_needed
+       FROM health_conditions WHERE retracted_at IS NULL ${inCases('case_id', which)}
+     UNION ALL SELECT 'r', case_id, id, condition_id::text, requested_on, urgency, status, NULL, answered_by_event_ids, own_doctor
+       FROM care_requests WHERE retracted_at IS NULL ${inCases('case_id', which)}
+     UNION ALL SELECT 'v', NULL, id, NULL, date, NULL, NULL, findings, case_ids, NULL
+       FROM visits WHERE retracted_at IS NULL ${which ? 'AND case_ids && $1::uuid[]' : 'AND ($1::uuid[] IS NULL OR TRUE)'}`,
+    [which, RULE_EVENT_TYPES],
+  );
   const files = new Map<string, CaseFile>();
-  for (const c of cases) {
-    files.set(c.id, { caseId: c.id, status: c.status, detentionPeriods: [], events: [], healthConditions: [], careRequests: [], visits: [] });
+  for (const r of rows) {
+    if (r.k === 'c') files.set(r.id, { caseId: r.id, status: r.t1 as CaseFile['status'], detentionPeriods: [], events: [], healthConditions: [], careRequests: [], visits: [] });
   }
-  for (const p of periods) files.get(p.case_id)?.detentionPeriods.push({ id: p.id, start: p.start, end: p.end, facilityId: p.facility_id });
-  for (const e of events) files.get(e.case_id)?.events.push({ id: e.id, type: e.type, date: e.date, placeId: e.place_id, attributes: e.attributes ?? {} });
-  for (const h of conditions) {
-    files.get(h.case_id)?.healthConditions.push({
-      id: h.id, name: h.name, onset: h.onset, severity: h.severity, specialistCareNeeded: h.specialist_care_needed,
-    });
-  }
-  for (const r of requests) {
-    files.get(r.case_id)?.careRequests.push({
-      id: r.id, conditionId: r.condition_id, requestedOn: r.requested_on, urgency: r.urgency, status: r.status,
-      answeredByEventIds: r.answered_by_event_ids ?? [], ownDoctor: r.own_doctor,
-    });
-  }
-  for (const v of visits) {
-    for (const caseId of v.case_ids) {
-      files.get(caseId)?.visits.push({ id: v.id, date: v.date, findings: (v.findings ?? []).map((f) => ({ documentsInjuries: f.documentsInjuries ?? null })) });
+  for (const r of rows) {
+    const file = r.case_id ? files.get(r.case_id) : undefined;
+    if (r.k === 'd') file?.detentionPeriods.push({ id: r.id, start: r.t1!, end: r.t2, facilityId: r.t3 });
+    else if (r.k === 'e') file?.events.push({ id: r.id, type: r.t1 as EventType, date: r.t2, placeId: r.t3, attributes: r.j ?? {} });
+    else if (r.k === 'h') file?.healthConditions.push({ id: r.id, name: r.t1!, onset: r.t2, severity: r.t3, specialistCareNeeded: r.b });
+    else if (r.k === 'r') {
+      file?.careRequests.push({
+        id: r.id, conditionId: r.t1, requestedOn: r.t2!, urgency: r.t3 as CaseFile['careRequests'][number]['urgency'],
+        status: r.t4 as CaseFile['careRequests'][number]['status'], answeredByEventIds: r.ids ?? [], ownDoctor: r.b,
+      });
+    } else if (r.k === 'v') {
+      const findings = ((r.j ?? []) as Array<{ documentsInjuries?: boolean | null }>).map((f) => ({ documentsInjuries: f.documentsInjuries ?? null }));
+      for (const caseId of r.ids ?? []) files.get(caseId)?.visits.push({ id: r.id, date: r.t2!, findings });
     }
   }
   return files;
@@ -111,10 +112,13 @@ export interface Reconciled {
  */
 export async function reevaluateCases(tx: Queryable, which: Which, actorId: string | null, today = todayUtc()): Promise<Reconciled> {
   if (which && which.length === 0) return { opened: 0, closed: 0 };
-  const files = await loadCaseFiles(tx, which);
-  const settings = await loadSettings(tx, which);
+  // The open alerts first, then the records: each statement sees what was committed when it began
+  // (PostgreSQL, READ COMMITTED), so an alert read here has its records in what is read next, and
+  // is never closed for a record that another transaction committed in between.
   const open = await tx.query<{ id: string; case_id: string; finding_key: string; rule_id: string }>(
     `SELECT id, case_id, finding_key, rule_id FROM alerts WHERE closed_at IS NULL ${inCases('case_id', which)}`, [which]);
+  const files = await loadCaseFiles(tx, which);
+  const settings = await loadSettings(tx, which);
   const openByCase = new Map<string, Map<string, { id: string; rule_id: string }>>();
   for (const a of open) {
     const byKey = openByCase.get(a.case_id) ?? new Map();
@@ -139,6 +143,8 @@ export async function reevaluateCases(tx: Queryable, which: Which, actorId: stri
   }
   // Written in one statement each way, their audit entries together: the first check of a large
   // store opens tens of thousands of alerts.
+  let opened = 0;
+  let closedCount = 0;
   await auditTogether(tx, async (held) => {
     for (let i = 0; i < toOpen.length; i += ALERTS_PER_STATEMENT) {
       const rows = toOpen.slice(i, i + ALERTS_PER_STATEMENT).map(({ caseId, finding }) => ({
@@ -151,24 +157,30 @@ export async function reevaluateCases(tx: Queryable, which: Which, actorId: stri
            ARRAY(SELECT jsonb_array_elements_text(r.evidence))::uuid[], r.since
          FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, case_id uuid, rule_id text, finding_key text, severity text,
            explanation text, evidence jsonb, since date)
+         -- Another transaction (the schedule, a write on PostgreSQL) may have opened it meanwhile.
+         ON CONFLICT (case_id, finding_key) WHERE closed_at IS NULL DO NOTHING
          RETURNING ${ALERT_COLUMNS}`,
         [JSON.stringify(rows)],
       );
+      opened += inserted.length;
       for (const row of inserted) {
         await appendAudit(held, {
           actorId, action: 'alert-open', recordType: 'alert', recordId: row.id as string, after: alertOut(row), caseIds: [row.case_id as string],
         });
       }
     }
-    if (toClose.length > 0) await held.query('UPDATE alerts SET closed_at = now() WHERE id = ANY($1::uuid[])', [toClose.map((a) => a.id)]);
-    for (const alert of toClose) {
+    const closed = toClose.length === 0 ? new Set<string>() : new Set((await held.query<{ id: string }>(
+      'UPDATE alerts SET closed_at = now() WHERE id = ANY($1::uuid[]) AND closed_at IS NULL RETURNING id', [toClose.map((a) => a.id)],
+    )).map((r) => r.id));
+    closedCount = closed.size;
+    for (const alert of toClose.filter((a) => closed.has(a.id))) {
       await appendAudit(held, {
         actorId, action: 'alert-close', recordType: 'alert', recordId: alert.id,
         after: { ruleId: alert.ruleId, findingKey: alert.key, reason: 'the records no longer show the breach' }, caseIds: [alert.caseId],
       });
     }
   });
-  return { opened: toOpen.length, closed: toClose.length };
+  return { opened, closed: closedCount };
 }
 
 const ALERTS_PER_STATEMENT = 1_000;

@@ -98,6 +98,19 @@ describe.each(STORES)('alerts on a %s store', (store) => {
     expect(rules.find((r: { id: string }) => r.id === 'urgent-care').limit).toEqual({ amount: 24, unit: 'hours' });
   });
 
+  it('keeps one open alert per breach when checks and writes run at the same time', async () => {
+    const c = await buildCase(server.admin);
+    const writes = Array.from({ length: 4 }, (_, i) =>
+      server.admin.post('/api/events', { caseId: c.id, type: 'medical_denied', date: daysAgo(10 + i) }));
+    const checks = Array.from({ length: 3 }, () => server.admin.post('/api/standards/evaluate', {}));
+    const answers = await Promise.all([...writes, ...checks]);
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 200, 200, 200]);
+    const open = (await server.admin.get(`/api/cases/${c.id}/alerts?limit=200`)).body.items;
+    const keys = open.map((a: { findingKey: string }) => a.findingKey);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(open.filter((a: { ruleId: string }) => a.ruleId === 'care-denied')).toHaveLength(4);
+  });
+
   it('refuses bad input with a problem, and shows nothing of a restricted case without a grant', async () => {
     expect((await server.admin.get('/api/alerts?status=maybe')).status).toBe(400);
     expect((await server.admin.get('/api/alerts?ruleId=no-such-rule')).status).toBe(400);
