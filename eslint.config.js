@@ -7,7 +7,7 @@ const IO_MODULES = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'net', '
   'https', 'node:https', 'child_process', 'node:child_process', 'pg', '@electric-sql/pglite', 'fastify'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', '.scratch/', 'docs/openapi.json'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', '.scratch/', 'docs/openapi.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -19,6 +19,7 @@ import { registerCaseRoutes } from './routes/cases.ts';
 import { registerRecordRoutes } from './routes/records.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { registerSuggestionRoutes } from './routes/suggestions.ts';
+import { registerWeb } from './web.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -78,10 +79,6 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
   registerImportRoutes(app, db, config);
   registerAdminRoutes(app, db);
   registerAlertRoutes(app, db);
-  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html').send(
-      '<!doctype html><title>Habeas</title><h1>Habeas</h1><p>The web app comes next. Meanwhile: <a href="/api/docs">API documentation</a>.</p>',
-    ),
-  );
+  await registerWeb(app);
   return app;
 }

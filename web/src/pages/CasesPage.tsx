@@ -1,0 +1,144 @@
+// Cases: every case you may see, searchable by any spelling of the name, country or tag, and
+// filtered by status; the filters live in the address so a search can be shared or reloaded.
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useCases, useOpenAlerts, type Case } from '../api.ts';
+import { StatusBadge } from '../components/Badges.tsx';
+import { Empty, ErrorState, Loading } from '../components/States.tsx';
+import { countryName, fold, formatTimestamp } from '../format.ts';
+import { t } from '../strings/index.ts';
+
+const STATUSES = ['detained', 'released', 'abroad_for_treatment', 'conditional_release', 'deceased', 'unknown'];
+
+function haystack(c: Case): string {
+  return fold([c.subject?.canonicalName ?? '', ...(c.subject?.aliases ?? []), c.country ?? '', countryName(c.country), ...c.tags].join(' \u0000 '));
+}
+
+function AlertCount({ n, spelled = false }: { n: number; spelled?: boolean }) {
+  if (spelled) return <Text size="sm" fw={n > 0 ? 600 : 400} c={n > 0 ? 'red.9' : 'dimmed'}>{t.cases.alertsCount(n)}</Text>;
+  return n > 0 ? (
+    <Badge color="red.9" variant="filled" radius="sm" aria-label={t.cases.alertsCount(n)}>{n}</Badge>
+  ) : (
+    <Text size="sm" c="dimmed" aria-label={t.cases.alertsCount(0)}>0</Text>
+  );
+}
+
+export function CasesPage() {
+  const cases = useCases();
+  const alerts = useOpenAlerts();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const status = params.get('status');
+
+  const setParam = (name: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+
+  const indexed = useMemo(() => (cases.data ?? []).map((c) => ({ c, text: haystack(c) })), [cases.data]);
+  const alertCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const a of alerts.data ?? []) counts.set(a.caseId, (counts.get(a.caseId) ?? 0) + 1);
+    return counts;
+  }, [alerts.data]);
+
+  const terms = fold(q).split(/\s+/).filter(Boolean);
+  const shown = indexed
+    .filter(({ c, text }) => (!status || c.status === status) && terms.every((term) => text.includes(term)))
+    .map(({ c }) => c)
+    .sort((a, b) => (b.daysInDetention?.days?.min ?? -1) - (a.daysInDetention?.days?.min ?? -1));
+
+  const name = (c: Case) => (
+    <Anchor component={Link} to={`/cases/${c.id}`} fw={600} dir="auto">
+      {c.subject?.canonicalName ?? t.common.unknown}
+    </Anchor>
+  );
+
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">{t.cases.title}</Title>
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <TextInput
+          label={t.cases.search}
+          placeholder={t.cases.searchPlaceholder}
+          type="search"
+          value={q}
+          onChange={(e) => setParam('q', e.currentTarget.value)}
+          style={{ flex: '1 1 16rem' }}
+        />
+        <Select
+          label={t.cases.status}
+          placeholder={t.cases.allStatuses}
+          data={STATUSES.map((s) => ({ value: s, label: t.status[s] ?? s }))}
+          value={status}
+          onChange={(value) => setParam('status', value)}
+          clearable
+          style={{ flex: '0 1 14rem' }}
+        />
+      </Group>
+
+      {cases.isPending ? (
+        <Loading />
+      ) : cases.isError ? (
+        <ErrorState error={cases.error} onRetry={() => void cases.refetch()} />
+      ) : cases.data.length === 0 ? (
+        <Empty>{t.cases.empty}</Empty>
+      ) : (
+        <>
+          <Text size="sm" c="dimmed" role="status">{t.cases.count(shown.length, cases.data.length)}</Text>
+          {shown.length === 0 ? (
+            <Stack gap="xs" align="flex-start">
+              <Empty>{t.cases.noMatch}</Empty>
+              <Button variant="default" size="xs" onClick={() => setParams({}, { replace: true })}>{t.cases.clearFilters}</Button>
+            </Stack>
+          ) : (
+            <>
+              <Paper withBorder visibleFrom="sm">
+                <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th style={{ whiteSpace: 'nowrap' }}>{t.cases.name}</Table.Th>
+                      <Table.Th style={{ whiteSpace: 'nowrap' }}>{t.cases.status}</Table.Th>
+                      <Table.Th style={{ whiteSpace: 'nowrap' }}>{t.cases.country}</Table.Th>
+                      <Table.Th style={{ whiteSpace: 'nowrap' }}>{t.cases.daysHeld}</Table.Th>
+                      <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t.cases.openAlerts}</Table.Th>
+                      <Table.Th style={{ whiteSpace: 'nowrap' }}>{t.cases.updated}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {shown.map((c) => (
+                      <Table.Tr key={c.id}>
+                        <Table.Td>{name(c)}</Table.Td>
+                        <Table.Td><StatusBadge status={c.status} /></Table.Td>
+                        <Table.Td>{countryName(c.country)}</Table.Td>
+                        <Table.Td>{c.daysInDetention?.label ?? '—'}</Table.Td>
+                        <Table.Td ta="right">{alerts.isSuccess ? <AlertCount n={alertCounts.get(c.id) ?? 0} /> : '…'}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(c.updatedAt)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Paper>
+              <Stack gap="sm" hiddenFrom="sm">
+                {shown.map((c) => (
+                  <Paper key={c.id} withBorder p="sm">
+                    {name(c)}
+                    <Group gap="xs" mt={4}>
+                      <StatusBadge status={c.status} />
+                      <Text size="sm">{countryName(c.country)}</Text>
+                    </Group>
+                    {c.daysInDetention && <Text size="sm" mt={4}>{t.cases.daysHeld}: {c.daysInDetention.label}</Text>}
+                    {alerts.isSuccess && <AlertCount n={alertCounts.get(c.id) ?? 0} spelled />}
+                  </Paper>
+                ))}
+              </Stack>
+            </>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
