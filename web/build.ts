@@ -26,7 +26,16 @@ export async function buildWeb({ force = false, quiet = false } = {}): Promise<b
   if (!force && !webBuildIsStale()) return false;
   const started = Date.now();
   const { build } = await import('vite');
-  await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
+  // Always the production build of React, even from a process that set NODE_ENV (vitest sets
+  // "test", which would otherwise bundle React's development build).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(WEB, 'vite.config.ts'), mode: 'production', logLevel: quiet ? 'error' : 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   if (!quiet) console.log(`Built the web app into dist/web in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return true;
 }

@@ -1,7 +1,11 @@
 // The web app in a real browser (Debian's chromium) against a real server on a fresh embedded store
 // with the demo case: sign in, the overview, the cases list and its search, the case page, sign out;
 // an axe-core scan of every page; the phone width. Skipped, saying so, where chromium is missing.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { OUT_DIR } from '../../web/build.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
 import { hasChromium, launch, seriousViolations } from './support.ts';
@@ -115,6 +119,17 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
   it('says when a case does not exist', async () => {
     await page.goto('/cases/00000000-0000-4000-8000-000000000000');
     await page.getByText('There is nothing here, or you may not see it.').waitFor();
+  });
+
+  it('loads at most 350 KB of JavaScript (gzipped) at first, a production build', async () => {
+    const index = readFileSync(join(OUT_DIR, 'index.html'), 'utf8');
+    const scripts = [...index.matchAll(/<script[^>]+src="\/([^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    const bytes = scripts.map((src) => readFileSync(join(OUT_DIR, src)));
+    // React's development build warns about DOM nesting; the production build has no such text.
+    expect(bytes.some((b) => b.includes('cannot be a child of'))).toBe(false);
+    const gzipped = bytes.reduce((sum, b) => sum + gzipSync(b).length, 0);
+    expect(gzipped).toBeLessThanOrEqual(350 * 1024);
   });
 
   it('signs out, and the pages need signing in again', async () => {
