@@ -41,9 +41,9 @@ program
         lines.push(`  Its password, shown only this once: ${running.firstRun.generatedPassword}`);
         lines.push(`  (Set HABEAS_ADMIN_PASSWORD before the first start to choose it instead.)`);
       }
-      if (running.firstRun.demoCaseId) lines.push(`  Loaded the demo case: ${running.url}/api/cases/${running.firstRun.demoCaseId}`);
+      if (running.firstRun.demoCaseId) lines.push(`  Loaded the demo case: ${running.url}/cases/${running.firstRun.demoCaseId}`);
     }
-    lines.push(`  API documentation: ${running.url}/api/docs`, `  Sign in: POST ${running.url}/api/auth/login`, `  Stop with Ctrl+C.`, ``);
+    lines.push(`  Open ${running.url} in a browser and sign in.`, `  API documentation: ${running.url}/api/docs`, `  Stop with Ctrl+C.`, ``);
     process.stdout.write(lines.join('\n'));
     const stop = async () => {
       await running.close();
