@@ -525,7 +525,6 @@ function editDistance(a: string, b: string): number {
 }
 
 export function sentenceAround(text: string, span: Span): string {
-  const from = Math.max(text.lastIndexOf('.', span.start), text.lastIndexOf('\n', span.start)) + 1;
-  const dot = text.slice(span.end).search(/[.\n]/);
-  return text.slice(from, dot < 0 ? text.length : span.end + dot);
+  const { from, to } = sentenceBounds(text, span);
+  return text.slice(from, to);
 }
