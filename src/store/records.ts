@@ -148,6 +148,17 @@ export async function listRecords(
     params.push(filters.tag);
     where.push(`$${params.length} = ANY(t.tags)`);
   }
+  if (kind === 'case' && filters.hasAlerts !== undefined) {
+    where.push(`${filters.hasAlerts === 'true' ? '' : 'NOT '}EXISTS (SELECT 1 FROM alerts a WHERE a.case_id = t.id AND a.closed_at IS NULL)`);
+  }
+  if (kind === 'case' && filters.q !== undefined) {
+    // Any spelling of the subject's name, folded as the search keys are: a part of a key, or a
+    // word close to one (the trigram index serves both).
+    params.push(searchKey(filters.q));
+    const key = `$${params.length}`;
+    where.push(`EXISTS (SELECT 1 FROM entity_names n WHERE n.entity_type = 'person' AND n.entity_id = t.subject_person_id
+      AND ${key} <> '' AND (n.search_key LIKE '%' || ${key} || '%' OR ${key} <% n.search_key))`);
+  }
   if (cursor) {
     const [createdAt, id] = decodeCursor(cursor);
     params.push(createdAt, id);

@@ -1,6 +1,6 @@
 // The only way the app reaches the server: same-origin fetches to /api with the session cookie.
 // Errors arrive as problem+json and become ApiError, carrying the problem type and status.
-import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
 
 export interface Problem {
   type?: string;
@@ -60,6 +60,7 @@ export interface Case {
   subject: { id: string; canonicalName: string; aliases: string[] } | null;
   daysInDetention: DaysInDetention | null;
   currentFacility: { id: string; name: string } | null;
+  openAlerts: number;
 }
 
 export interface Alert {
@@ -115,6 +116,7 @@ async function all<T>(path: string, max = 5000): Promise<T[]> {
 export const keys = {
   me: ['me'] as const,
   cases: ['cases'] as const,
+  casesTable: (filters: CaseFilters) => ['cases', 'table', filters] as const,
   alerts: ['alerts', 'open'] as const,
   case: (id: string) => ['case', id] as const,
   caseAlerts: (id: string) => ['case', id, 'alerts'] as const,
@@ -136,6 +138,28 @@ export const useMe = () =>
   });
 
 export const useCases = () => useQuery({ queryKey: keys.cases, queryFn: () => all<Case>('/api/cases'), placeholderData: keepPreviousData });
+export interface CaseFilters {
+  q: string;
+  status: string | null;
+  hasAlerts: 'true' | 'false' | null;
+}
+
+/** One page of cases at a time, filtered by the server; `fetchNextPage` follows `next`. */
+export const useCasesTable = (filters: CaseFilters, pageSize = 50) =>
+  useInfiniteQuery({
+    queryKey: keys.casesTable(filters),
+    queryFn: ({ pageParam }) => {
+      const query = new URLSearchParams({ limit: String(pageSize) });
+      if (filters.q.trim()) query.set('q', filters.q.trim());
+      if (filters.status) query.set('status', filters.status);
+      if (filters.hasAlerts) query.set('hasAlerts', filters.hasAlerts);
+      if (pageParam) query.set('cursor', pageParam);
+      return api<Page<Case>>(`/api/cases?${query.toString()}`);
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
+    placeholderData: keepPreviousData,
+  });
 export const useOpenAlerts = () => useQuery({ queryKey: keys.alerts, queryFn: () => all<Alert>('/api/alerts?status=open') });
 export const useCase = (id: string) => useQuery({ queryKey: keys.case(id), queryFn: () => api<Case>(`/api/cases/${encodeURIComponent(id)}`) });
 export const useCaseAlerts = (id: string) =>

@@ -50,6 +50,11 @@ export async function enrichCases(db: Queryable, cases: Rec[]): Promise<void> {
      ORDER BY d.start_earliest`,
     [caseIds],
   );
+  const alertCounts = await db.query<{ case_id: string; n: number }>(
+    `SELECT case_id, count(*)::int AS n FROM alerts WHERE case_id = ANY($1::uuid[]) AND closed_at IS NULL GROUP BY case_id`,
+    [caseIds],
+  );
+  const openAlerts = new Map(alertCounts.map((a) => [a.case_id, Number(a.n)]));
   const subjectById = new Map(subjects.map((s) => [s.id, s]));
   for (const c of cases) {
     const subject = subjectById.get(c.subjectPersonId as string);
@@ -58,6 +63,7 @@ export async function enrichCases(db: Queryable, cases: Rec[]): Promise<void> {
     c.daysInDetention = summariseDetention(own);
     const latest = own.at(-1);
     c.currentFacility = latest?.facility_id ? { id: latest.facility_id, name: latest.facility } : null;
+    c.openAlerts = openAlerts.get(c.id as string) ?? 0;
   }
 }
 

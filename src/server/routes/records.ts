@@ -50,7 +50,12 @@ function filterSchema(kind: KindName) {
   for (const field of TABLES[kind].filters) {
     filters[field] = field.endsWith('Id') ? id.optional() : (shape[field] ?? z.string()).optional();
   }
-  if (kind === 'case') filters.tag = z.string().max(60).optional();
+  if (kind === 'case') {
+    filters.tag = z.string().max(60).optional();
+    filters.hasAlerts = z.enum(['true', 'false']).optional().meta({ description: 'Only cases with (true) or without (false) open alerts' });
+    filters.q = z.string().trim().min(1).max(200).optional()
+      .meta({ description: "The subject's name in any spelling or script (a part of it will do)" });
+  }
   return filters;
 }
 

@@ -1,19 +1,16 @@
-// Cases: every case you may see, searchable by any spelling of the name, country or tag, and
-// filtered by status; the filters live in the address so a search can be shared or reloaded.
+// Cases: every case you may see, a page at a time, searched and filtered by the server (the
+// subject's name in any spelling, status, open alerts); the filters live in the address so a
+// search can be shared or reloaded.
 import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router';
-import { useCases, useOpenAlerts, type Case } from '../api.ts';
+import { useCasesTable, type Case } from '../api.ts';
 import { StatusBadge } from '../components/Badges.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
-import { countryName, fold, formatTimestamp } from '../format.ts';
+import { countryName, formatTimestamp } from '../format.ts';
 import { t } from '../strings/index.ts';
 
 const STATUSES = ['detained', 'released', 'abroad_for_treatment', 'conditional_release', 'deceased', 'unknown'];
-
-function haystack(c: Case): string {
-  return fold([c.subject?.canonicalName ?? '', ...(c.subject?.aliases ?? []), c.country ?? '', countryName(c.country), ...c.tags].join(' \u0000 '));
-}
 
 function AlertCount({ n, spelled = false }: { n: number; spelled?: boolean }) {
   if (spelled) return <Text size="sm" fw={n > 0 ? 600 : 400} c={n > 0 ? 'red.9' : 'dimmed'}>{t.cases.alertsCount(n)}</Text>;
@@ -25,11 +22,14 @@ function AlertCount({ n, spelled = false }: { n: number; spelled?: boolean }) {
 }
 
 export function CasesPage() {
-  const cases = useCases();
-  const alerts = useOpenAlerts();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const status = params.get('status');
+  const hasAlertsParam = params.get('alerts');
+  const hasAlerts = hasAlertsParam === 'true' || hasAlertsParam === 'false' ? hasAlertsParam : null;
+  const [debouncedQ] = useDebouncedValue(q, 250);
+  const cases = useCasesTable({ q: debouncedQ, status, hasAlerts });
+  const filtered = Boolean(q.trim() || status || hasAlerts);
 
   const setParam = (name: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -38,18 +38,7 @@ export function CasesPage() {
     setParams(next, { replace: true });
   };
 
-  const indexed = useMemo(() => (cases.data ?? []).map((c) => ({ c, text: haystack(c) })), [cases.data]);
-  const alertCounts = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const a of alerts.data ?? []) counts.set(a.caseId, (counts.get(a.caseId) ?? 0) + 1);
-    return counts;
-  }, [alerts.data]);
-
-  const terms = fold(q).split(/\s+/).filter(Boolean);
-  const shown = indexed
-    .filter(({ c, text }) => (!status || c.status === status) && terms.every((term) => text.includes(term)))
-    .map(({ c }) => c)
-    .sort((a, b) => (b.daysInDetention?.days?.min ?? -1) - (a.daysInDetention?.days?.min ?? -1));
+  const shown = cases.data?.pages.flatMap((p) => p.items) ?? [];
 
   const name = (c: Case) => (
     <Anchor component={Link} to={`/cases/${c.id}`} fw={600} dir="auto">
@@ -76,7 +65,16 @@ export function CasesPage() {
           value={status}
           onChange={(value) => setParam('status', value)}
           clearable
-          style={{ flex: '0 1 14rem' }}
+          style={{ flex: '1 1 10rem', maxWidth: '14rem' }}
+        />
+        <Select
+          label={t.cases.alerts}
+          placeholder={t.cases.anyAlerts}
+          data={[{ value: 'true', label: t.cases.withAlerts }, { value: 'false', label: t.cases.withoutAlerts }]}
+          value={hasAlerts}
+          onChange={(value) => setParam('alerts', value)}
+          clearable
+          style={{ flex: '1 1 10rem', maxWidth: '14rem' }}
         />
       </Group>
 
@@ -84,11 +82,11 @@ export function CasesPage() {
         <Loading />
       ) : cases.isError ? (
         <ErrorState error={cases.error} onRetry={() => void cases.refetch()} />
-      ) : cases.data.length === 0 ? (
+      ) : shown.length === 0 && !filtered ? (
         <Empty>{t.cases.empty}</Empty>
       ) : (
         <>
-          <Text size="sm" c="dimmed" role="status">{t.cases.count(shown.length, cases.data.length)}</Text>
+          <Text size="sm" c="dimmed" role="status">{t.cases.count(shown.length, cases.hasNextPage)}</Text>
           {shown.length === 0 ? (
             <Stack gap="xs" align="flex-start">
               <Empty>{t.cases.noMatch}</Empty>
@@ -115,7 +113,7 @@ export function CasesPage() {
                         <Table.Td><StatusBadge status={c.status} /></Table.Td>
                         <Table.Td>{countryName(c.country)}</Table.Td>
                         <Table.Td>{c.daysInDetention?.label ?? '—'}</Table.Td>
-                        <Table.Td ta="right">{alerts.isSuccess ? <AlertCount n={alertCounts.get(c.id) ?? 0} /> : '…'}</Table.Td>
+                        <Table.Td ta="right"><AlertCount n={c.openAlerts} /></Table.Td>
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(c.updatedAt)}</Table.Td>
                       </Table.Tr>
                     ))}
@@ -131,10 +129,17 @@ export function CasesPage() {
                       <Text size="sm">{countryName(c.country)}</Text>
                     </Group>
                     {c.daysInDetention && <Text size="sm" mt={4}>{t.cases.daysHeld}: {c.daysInDetention.label}</Text>}
-                    {alerts.isSuccess && <AlertCount n={alertCounts.get(c.id) ?? 0} spelled />}
+                    <AlertCount n={c.openAlerts} spelled />
                   </Paper>
                 ))}
               </Stack>
+              {cases.hasNextPage && (
+                <Group justify="center">
+                  <Button variant="default" loading={cases.isFetchingNextPage} onClick={() => void cases.fetchNextPage()}>
+                    {t.cases.loadMore}
+                  </Button>
+                </Group>
+              )}
             </>
           )}
         </>

@@ -85,7 +85,12 @@ export const en = {
   cases: {
     title: 'Cases',
     search: 'Search',
-    searchPlaceholder: 'Name in any spelling, country or tag',
+    searchPlaceholder: 'Name in any spelling or script',
+    alerts: 'Open alerts',
+    anyAlerts: 'With or without',
+    withAlerts: 'With open alerts',
+    withoutAlerts: 'Without open alerts',
+    loadMore: 'Load more',
     status: 'Status',
     allStatuses: 'All statuses',
     name: 'Name',
@@ -93,8 +98,7 @@ export const en = {
     daysHeld: 'Days held',
     openAlerts: 'Open alerts',
     updated: 'Updated',
-    count: (shown: number, total: number) =>
-      shown === total ? plural(total, 'case', 'cases') : `${shown.toLocaleString('en')} of ${plural(total, 'case', 'cases')}`,
+    count: (shown: number, more: boolean) => `${plural(shown, 'case', 'cases')}${more ? ' shown, more to load' : ''}`,
     empty: 'No cases yet.',
     noMatch: 'No case matches this search. Try another spelling or clear the filters.',
     clearFilters: 'Clear filters',
