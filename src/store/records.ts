@@ -2,13 +2,13 @@
 // transaction: references checked, row written, derived rows (participants, name index) kept in
 // step, and an audit entry appended — all or nothing.
 import { createHash, randomUUID } from 'node:crypto';
-import { parsePreciseDate } from '../domain/dates.ts';
+import { parsePreciseDate, todayUtc } from '../domain/dates.ts';
 import { KINDS, type KindName } from '../domain/entities.ts';
 import { searchKey } from '../domain/names.ts';
 import { invalid, notFound, Problem } from '../server/errors.ts';
 import { appendAudit } from './audit.ts';
 import type { Db, Queryable } from './db.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, decodeNumberCursor, encodeCursor, encodeNumberCursor } from './cursor.ts';
 import { reevaluateCases, STANDARDS_KINDS } from './standards.ts';
 import { checkRefs, refsOf } from './refs.ts';
 import { columnFields, decodeRow, quote, selectList, snake, TABLES } from './tables.ts';
@@ -159,22 +159,60 @@ export async function listRecords(
     where.push(`EXISTS (SELECT 1 FROM entity_names n WHERE n.entity_type = 'person' AND n.entity_id = t.subject_person_id
       AND ${key} <> '' AND (n.search_key LIKE '%' || ${key} || '%' OR ${key} <% n.search_key))`);
   }
+  // Cases may also come most recently updated first, or longest held first (the least number of
+  // days the detention periods allow, unknown last); other lists are oldest first.
+  const sort = kind === 'case' ? filters.sort : undefined;
+  let from = `${spec.table} t`;
+  let order = 't.created_at, t.id';
+  let keyColumn = 't.created_at';
+  if (sort === 'updated') {
+    order = 't.updated_at DESC, t.id';
+    keyColumn = 't.updated_at';
+  } else if (sort === 'daysHeld') {
+    params.push(todayUtc());
+    const today = `$${params.length}::date`;
+    from += ` LEFT JOIN LATERAL (
+      SELECT CASE WHEN count(*) = 0 OR bool_or(d.start_earliest IS NULL OR (d."end" IS NOT NULL AND d.end_latest IS NULL)) THEN -1
+        ELSE sum(CASE WHEN d.start_latest IS NULL OR (d."end" IS NOT NULL AND d.end_earliest IS NULL) THEN 0
+                 ELSE greatest(0, coalesce(d.end_earliest, ${today}) - d.start_latest) END)::int END AS days
+      FROM detention_periods d WHERE d.case_id = t.id AND d.retracted_at IS NULL) held ON TRUE`;
+    order = 'held.days DESC, t.id';
+    keyColumn = 'held.days';
+  }
   if (cursor) {
-    const [createdAt, id] = decodeCursor(cursor);
-    params.push(createdAt, id);
-    where.push(`(t.created_at, t.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    if (sort === 'daysHeld') {
+      const [days, id] = decodeNumberCursor(cursor);
+      params.push(days, id);
+      where.push(`(held.days < $${params.length - 1}::int OR (held.days = $${params.length - 1}::int AND t.id > $${params.length}::uuid))`);
+    } else if (sort === 'updated') {
+      const [updatedAt, id] = decodeCursor(cursor);
+      params.push(updatedAt, id);
+      where.push(`(t.updated_at < $${params.length - 1}::timestamptz
+        OR (t.updated_at = $${params.length - 1}::timestamptz AND t.id > $${params.length}::uuid))`);
+    } else {
+      const [createdAt, id] = decodeCursor(cursor);
+      params.push(createdAt, id);
+      where.push(`(t.created_at, t.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
   }
   params.push(limit + 1);
   const rows = await db.query<Rec>(
-    `SELECT ${selectList(kind, 't', { forList: true })} FROM ${spec.table} t
-     WHERE ${where.join(' AND ')} ORDER BY t.created_at, t.id LIMIT $${params.length}`,
+    `SELECT ${selectList(kind, 't', { forList: true })}, ${keyColumn} AS sort_key FROM ${from}
+     WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $${params.length}`,
     params,
   );
   const page = rows.slice(0, limit);
-  const items = page.map((row) => decodeRow(kind, row));
+  const items = page.map((row) => {
+    const { sort_key: _, ...rest } = row;
+    return decodeRow(kind, rest);
+  });
   await loadChildren(db, kind, items);
   const last = page.at(-1);
-  const next = rows.length > limit && last ? encodeCursor(last.created_at as Date, last.id as string) : null;
+  const next = rows.length > limit && last
+    ? sort === 'daysHeld'
+      ? encodeNumberCursor(last.sort_key as number, last.id as string)
+      : encodeCursor(last.sort_key as Date, last.id as string)
+    : null;
   return { items, next };
 }
 

@@ -76,6 +76,10 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await row.waitFor();
     expect(new URL(page.url()).search).toBe('');
+    await page.getByRole('combobox', { name: 'Order' }).click();
+    await page.getByRole('option', { name: 'Recently updated first' }).click();
+    await page.waitForURL(/sort=updated/);
+    await row.waitFor();
     await search.fill('nobody by this name');
     await page.getByText('No case matches this search').waitFor();
     await page.getByRole('button', { name: 'Clear filters' }).click();

@@ -142,6 +142,7 @@ export interface CaseFilters {
   q: string;
   status: string | null;
   hasAlerts: 'true' | 'false' | null;
+  sort: 'daysHeld' | 'updated';
 }
 
 /** One page of cases at a time, filtered by the server; `fetchNextPage` follows `next`. */
@@ -153,6 +154,7 @@ export const useCasesTable = (filters: CaseFilters, pageSize = 50) =>
       if (filters.q.trim()) query.set('q', filters.q.trim());
       if (filters.status) query.set('status', filters.status);
       if (filters.hasAlerts) query.set('hasAlerts', filters.hasAlerts);
+      query.set('sort', filters.sort);
       if (pageParam) query.set('cursor', pageParam);
       return api<Page<Case>>(`/api/cases?${query.toString()}`);
     },

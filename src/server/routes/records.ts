@@ -55,6 +55,8 @@ function filterSchema(kind: KindName) {
     filters.hasAlerts = z.enum(['true', 'false']).optional().meta({ description: 'Only cases with (true) or without (false) open alerts' });
     filters.q = z.string().trim().min(1).max(200).optional()
       .meta({ description: "The subject's name in any spelling or script (a part of it will do)" });
+    filters.sort = z.enum(['created', 'updated', 'daysHeld']).optional()
+      .meta({ description: 'Oldest first (created, the default), most recently updated first, or longest held first (unknown last)' });
   }
   return filters;
 }

@@ -27,8 +27,9 @@ export function CasesPage() {
   const status = params.get('status');
   const hasAlertsParam = params.get('alerts');
   const hasAlerts = hasAlertsParam === 'true' || hasAlertsParam === 'false' ? hasAlertsParam : null;
+  const sort = params.get('sort') === 'updated' ? 'updated' : 'daysHeld';
   const [debouncedQ] = useDebouncedValue(q, 250);
-  const cases = useCasesTable({ q: debouncedQ, status, hasAlerts });
+  const cases = useCasesTable({ q: debouncedQ, status, hasAlerts, sort });
   const filtered = Boolean(q.trim() || status || hasAlerts);
 
   const setParam = (name: string, value: string | null) => {
@@ -74,6 +75,14 @@ export function CasesPage() {
           value={hasAlerts}
           onChange={(value) => setParam('alerts', value)}
           clearable
+          style={{ flex: '1 1 10rem', maxWidth: '14rem' }}
+        />
+        <Select
+          label={t.cases.sort}
+          data={[{ value: 'daysHeld', label: t.cases.sortDaysHeld }, { value: 'updated', label: t.cases.sortUpdated }]}
+          value={sort}
+          onChange={(value) => setParam('sort', value === 'updated' ? value : null)}
+          allowDeselect={false}
           style={{ flex: '1 1 10rem', maxWidth: '14rem' }}
         />
       </Group>
