@@ -86,13 +86,17 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     await row.waitFor();
   });
 
-  it('shows the overview: held now, open alerts by severity, the longest held', async () => {
+  it('shows the overview: held now, open alerts by severity, cases by status and by country, the longest held', async () => {
     await page.getByRole('link', { name: 'Overview' }).click();
     await page.getByRole('heading', { name: 'Longest held' }).waitFor();
     expect(await page.getByTestId('stat-Held now').textContent()).toBe('0');
     expect(Number(await page.getByTestId('stat-Open alerts').textContent())).toBeGreaterThan(0);
     expect(await page.getByText(/^Critical: \d+$/).count()).toBe(1);
     await page.getByText('between 1,156 and 1,550 days').first().waitFor();
+    // The charts (their code loaded only now): the demo case by its status and its country.
+    await page.getByTestId('chart-Cases by status').locator('.recharts-bar-rectangle').first().waitFor();
+    expect(await page.getByTestId('chart-Cases by status').textContent()).toContain('Abroad for treatment: 1');
+    expect(await page.getByTestId('chart-Cases by country').textContent()).toContain('Kyrgyzstan: 1');
     await expectAccessible();
   });
 

@@ -35,7 +35,10 @@ try {
     await shot('1-signin-wrong-password', () => page.getByRole('alert').waitFor());
     await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await shot('2-overview', () => page.getByRole('heading', { name: 'Longest held' }).waitFor());
+    await shot('2-overview', async () => {
+      await page.getByRole('heading', { name: 'Longest held' }).waitFor();
+      await page.locator('.recharts-bar-rectangle').first().waitFor();
+    });
     await page.goto('/cases');
     await shot('3-cases', () => page.getByRole('link', { name: 'Almazbek Atambayev' }).first().waitFor());
     await page.goto('/cases?q=nobody');

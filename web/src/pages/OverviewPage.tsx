@@ -1,13 +1,38 @@
 // Overview: how many are held now, open alerts by severity, the longest held, the latest updates.
 import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useCases, useOpenAlerts, type Case } from '../api.ts';
 import { SEVERITIES, SeverityBadge, StatusBadge } from '../components/Badges.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
-import { formatTimestamp } from '../format.ts';
+import { countryName, formatTimestamp } from '../format.ts';
 import { t } from '../strings/index.ts';
 
 const caseName = (c: Case) => c.subject?.canonicalName ?? t.common.unknown;
+
+// The chart library is fetched only when the overview shows a chart.
+const CountsChart = lazy(() => import('../components/CountsChart.tsx'));
+
+function countBy(cases: Case[], key: (c: Case) => string): Array<{ label: string; value: number }> {
+  const counts = new Map<string, number>();
+  for (const c of cases) counts.set(key(c), (counts.get(key(c)) ?? 0) + 1);
+  return [...counts].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
+}
+
+function ChartPanel({ title, data, color }: { title: string; data: Array<{ label: string; value: number }>; color: string }) {
+  return (
+    <Paper withBorder p="md" data-testid={`chart-${title}`}>
+      <Title order={2} size="h4" mb="sm">{title}</Title>
+      {data.length === 0 ? (
+        <Empty>{t.overview.noUpdates}</Empty>
+      ) : (
+        <Suspense fallback={<div style={{ height: data.length * 36 + 24 }} />}>
+          <CountsChart data={data} title={title} color={color} />
+        </Suspense>
+      )}
+    </Paper>
+  );
+}
 
 function Stat({ label, value, hint, children }: { label: string; value: string; hint?: string; children?: React.ReactNode }) {
   return (
@@ -50,6 +75,11 @@ export function OverviewPage() {
           </Group>
         </Stat>
         <Stat label={t.overview.cases} value={all.length.toLocaleString('en')} hint={t.overview.casesHint} />
+      </SimpleGrid>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <ChartPanel title={t.overview.byStatus} data={countBy(all, (c) => t.status[c.status] ?? c.status)} color="blue" />
+        <ChartPanel title={t.overview.byCountry} data={countBy(all, (c) => (c.country ? countryName(c.country) : t.overview.noCountry))} color="teal" />
       </SimpleGrid>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
