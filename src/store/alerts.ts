@@ -27,7 +27,8 @@ export interface AlertOut {
   acknowledgedAt: string | null;
 }
 
-const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : value == null ? null : new Date(String(value)).toISOString());
+/** A timestamp as the store gives it (a Date, or text from a JSON column) in ISO form. */
+export const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : value == null ? null : new Date(String(value)).toISOString());
 
 export function alertOut(row: Record<string, unknown>): AlertOut {
   return {

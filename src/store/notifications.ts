@@ -6,6 +6,7 @@
 // and a restart loses nothing: what is queued is delivered at least once (a receiver drops
 // repeats by the delivery id).
 import { randomUUID } from 'node:crypto';
+import { iso } from './alerts.ts';
 import type { Db, Queryable } from './db.ts';
 import { hiddenCase, visibleSql } from './visibility.ts';
 
@@ -79,7 +80,6 @@ export interface RetryPolicy {
 /** 30 s, 1 min, 2 min … up to 6 h apart; given up after 8 attempts (about an hour of tries). */
 export const DEFAULT_RETRY: RetryPolicy = { baseMs: 30_000, capMs: 6 * 3_600_000, maxAttempts: 8 };
 
-const iso = (value: unknown) => (value instanceof Date ? value : new Date(String(value))).toISOString();
 const SEVERITY_ORDER = `CASE a.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END`;
 
 // ---- queueing -----------------------------------------------------------------------------------
@@ -141,7 +141,7 @@ export async function queueAlertNotifications(
           severity: row.severity,
           explanation: row.explanation,
           since: row.since,
-          openedAt: iso(row.opened_at),
+          openedAt: iso(row.opened_at)!,
           evidence: row.evidence ?? [],
         },
         case: { id: row.case_id, subjectName: row.subject_name },
@@ -223,7 +223,7 @@ export async function queueDigest(db: Queryable, day: string): Promise<number> {
         ruleId: r.rule_id as string,
         severity: r.severity as string,
         since: (r.since as string | null) ?? null,
-        openedAt: iso(r.opened_at),
+        openedAt: iso(r.opened_at)!,
         explanation: r.explanation as string,
       })),
     };
