@@ -13,6 +13,10 @@ import { CasesPage } from './pages/CasesPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
+import { AdminPage } from './pages/admin/AdminPage.tsx';
+import { ImportPage } from './pages/import/ImportPage.tsx';
+import { ReviewPage } from './pages/import/ReviewPage.tsx';
+import { SearchPage } from './pages/search/SearchPage.tsx';
 
 const theme = createTheme({
   primaryColor: 'blue',
@@ -47,6 +51,10 @@ const router = createBrowserRouter([
       { path: '/', element: <OverviewPage /> },
       { path: '/cases', element: <CasesPage /> },
       { path: '/cases/:id', element: <CasePage /> },
+      { path: '/search', element: <SearchPage /> },
+      { path: '/import', element: <ImportPage /> },
+      { path: '/sources/:id/review', element: <ReviewPage /> },
+      { path: '/admin/*', element: <AdminPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

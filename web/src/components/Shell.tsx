@@ -8,9 +8,13 @@ import { signOut, useMe } from '../api.ts';
 import { t } from '../strings/index.ts';
 import { ErrorState, Loading } from './States.tsx';
 
+const RANK: Record<string, number> = { viewer: 0, editor: 1, admin: 2 };
 const NAV = [
-  { to: '/', label: t.nav.overview, exact: true },
-  { to: '/cases', label: t.nav.cases, exact: false },
+  { to: '/', label: t.nav.overview, exact: true, role: 'viewer' },
+  { to: '/cases', label: t.nav.cases, exact: false, role: 'viewer' },
+  { to: '/search', label: t.nav.search, exact: false, role: 'viewer' },
+  { to: '/import', label: t.nav.import, exact: false, role: 'editor' },
+  { to: '/admin', label: t.nav.admin, exact: false, role: 'admin' },
 ];
 
 export function Shell() {
@@ -27,6 +31,7 @@ export function Shell() {
     return <Navigate to={next === '/' ? '/signin' : `/signin?next=${encodeURIComponent(next)}`} replace />;
   }
 
+  const role = RANK[me.data.role] ?? 0;
   const onSignOut = async () => {
     await signOut(client).catch(() => undefined);
     void navigate('/signin?signedOut=1', { replace: true });
@@ -53,7 +58,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t.nav.label}>
-        {NAV.map((item) => {
+        {NAV.filter((item) => role >= (RANK[item.role] ?? 0)).map((item) => {
           const active = item.exact ? location.pathname === item.to : location.pathname.startsWith(item.to);
           return (
             <NavLink

@@ -1,5 +1,9 @@
 // Every word the web app shows, in one place, ready for translation (Russian next): a new language
 // is a file with the same shape as this one.
+import { adminStrings } from './en/admin.ts';
+import { importStrings } from './en/import.ts';
+import { searchStrings } from './en/search.ts';
+
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 export const en = {
@@ -24,6 +28,9 @@ export const en = {
     toggle: 'Open or close the navigation',
     signedInAs: (name: string) => `Signed in as ${name}`,
     signOut: 'Sign out',
+    search: 'Search',
+    import: 'Import and review',
+    admin: 'Administration',
   },
   signIn: {
     title: 'Sign in to Habeas',
@@ -150,6 +157,9 @@ export const en = {
     'trial-in-absence': 'Tried in absence',
     'no-monitoring': 'No monitoring visit',
   } as Record<string, string>,
+  import: importStrings,
+  admin: adminStrings,
+  search: searchStrings,
 };
 
 export type Strings = typeof en;
