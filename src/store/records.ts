@@ -144,6 +144,11 @@ export async function listRecords(
     params.push(value);
     where.push(`t.${quote(snake(field))} = $${params.length}`);
   }
+  // Visits and sources may concern several cases: they list under each of them.
+  if (filters.caseId !== undefined && (kind === 'visit' || kind === 'source')) {
+    params.push(filters.caseId);
+    where.push(`$${params.length}::uuid = ANY(t.case_ids)`);
+  }
   if (filters.tag !== undefined && kind === 'case') {
     params.push(filters.tag);
     where.push(`$${params.length} = ANY(t.tags)`);

@@ -50,6 +50,9 @@ function filterSchema(kind: KindName) {
   for (const field of TABLES[kind].filters) {
     filters[field] = field.endsWith('Id') ? id.optional() : (shape[field] ?? z.string()).optional();
   }
+  if (kind === 'visit' || kind === 'source') {
+    filters.caseId = id.optional().meta({ description: 'Only those about this case' });
+  }
   if (kind === 'case') {
     filters.tag = z.string().max(60).optional();
     filters.hasAlerts = z.enum(['true', 'false']).optional().meta({ description: 'Only cases with (true) or without (false) open alerts' });
