@@ -80,6 +80,9 @@ export interface Claim {
   field: string | null;
   stance: string;
   quote: string | null;
+  /** Where the quoted words are in the source's text. */
+  start: number;
+  end: number;
   source: { id: string; title: string | null; publisher: string | null; url: string | null; publishedDate: string | null } | null;
 }
 
@@ -89,6 +92,10 @@ export interface TimelineEvent {
   kind: string;
   date: string | null;
   dateLabel: string | null;
+  /** The first and last day the date may be: a partial date covers a span. */
+  earliest: string | null;
+  latest: string | null;
+  attributes: Record<string, unknown> | null;
   description: string | null;
   place: { id: string; name: string } | null;
   disputed: boolean;
@@ -101,7 +108,7 @@ interface Page<T> {
 }
 
 /** Every page of a list (up to `max` items), following `next`. */
-async function all<T>(path: string, max = 5000): Promise<T[]> {
+export async function all<T>(path: string, max = 5000): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | null = null;
   do {

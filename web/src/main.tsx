@@ -1,6 +1,8 @@
 // The web app's entry: Mantine's theme, TanStack Query's cache, and the routes.
 import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
 import './app.css';
+import { Notifications } from '@mantine/notifications';
 import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -8,7 +10,8 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider, createBrowserRouter } from 'react-router';
 import { ApiError } from './api.ts';
 import { Shell } from './components/Shell.tsx';
-import { CasePage } from './pages/CasePage.tsx';
+import { PageCrashed } from './components/States.tsx';
+import { CasePage } from './pages/case/CasePage.tsx';
 import { CasesPage } from './pages/CasesPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
@@ -30,7 +33,8 @@ const theme = createTheme({
 
 const resolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-body': '#f8f9fa' },
+  // Error text dark enough for WCAG AA on white (the default red-6 is 3.6:1).
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-body': '#f8f9fa', '--mantine-color-error': 'var(--mantine-color-red-9)' },
   dark: {},
 });
 
@@ -44,9 +48,10 @@ const client = new QueryClient({
 });
 
 const router = createBrowserRouter([
-  { path: '/signin', element: <SignInPage /> },
+  { path: '/signin', element: <SignInPage />, errorElement: <PageCrashed /> },
   {
     element: <Shell />,
+    errorElement: <PageCrashed />,
     children: [
       { path: '/', element: <OverviewPage /> },
       { path: '/cases', element: <CasesPage /> },
@@ -63,6 +68,7 @@ const router = createBrowserRouter([
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={resolver} defaultColorScheme="light">
+      <Notifications position="top-right" />
       <QueryClientProvider client={client}>
         <RouterProvider router={router} />
       </QueryClientProvider>

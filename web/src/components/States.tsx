@@ -38,3 +38,17 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
     </Alert>
   );
 }
+
+/** What a page that failed to draw shows instead of a blank screen or a stack trace. */
+export function PageCrashed() {
+  return (
+    <Center p="xl">
+      <Alert color="red" variant="light" title={t.common.errorTitle} role="alert" maw={520}>
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{t.common.crashed}</Text>
+          <Button size="xs" variant="default" onClick={() => globalThis.location.reload()}>{t.common.reload}</Button>
+        </Stack>
+      </Alert>
+    </Center>
+  );
+}

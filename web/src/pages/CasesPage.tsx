@@ -8,6 +8,8 @@ import { useCasesTable, type Case } from '../api.ts';
 import { StatusBadge } from '../components/Badges.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
 import { countryName, formatTimestamp } from '../format.ts';
+import { NewCaseButton } from '../forms/NewCase.tsx';
+import { useRole } from '../forms/RecordEditor.tsx';
 import { t } from '../strings/index.ts';
 
 const STATUSES = ['detained', 'released', 'abroad_for_treatment', 'conditional_release', 'deceased', 'unknown'];
@@ -22,6 +24,7 @@ function AlertCount({ n, spelled = false }: { n: number; spelled?: boolean }) {
 }
 
 export function CasesPage() {
+  const { canEdit } = useRole();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const status = params.get('status');
@@ -49,7 +52,10 @@ export function CasesPage() {
 
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">{t.cases.title}</Title>
+      <Group justify="space-between">
+        <Title order={1} size="h2">{t.cases.title}</Title>
+        {canEdit && <NewCaseButton />}
+      </Group>
       <Group align="flex-end" gap="sm" wrap="wrap">
         <TextInput
           label={t.cases.search}

@@ -2,6 +2,7 @@
 // is a file with the same shape as this one.
 import { adminStrings } from './en/admin.ts';
 import { importStrings } from './en/import.ts';
+import { recordStrings } from './en/records.ts';
 import { searchStrings } from './en/search.ts';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
@@ -19,6 +20,9 @@ export const en = {
     backToCases: 'Back to cases',
     unknown: 'Unknown',
     none: 'None',
+    close: 'Close',
+    crashed: 'This page failed to show. Nothing you saved is lost: reload the page to go on.',
+    reload: 'Reload the page',
   },
   nav: {
     label: 'Main',
@@ -131,6 +135,8 @@ export const en = {
     alerts: 'Open alerts',
     noAlerts: 'No open alerts: no standard is known to be breached.',
     since: (date: string) => `since ${date}`,
+    showAllAlerts: (n: number) => `Show all ${n} alerts`,
+    showFewerAlerts: 'Show fewer',
     timeline: 'Timeline',
     noEvents: 'No events recorded yet.',
     disputed: 'Disputed',
@@ -157,6 +163,7 @@ export const en = {
     'trial-in-absence': 'Tried in absence',
     'no-monitoring': 'No monitoring visit',
   } as Record<string, string>,
+  records: recordStrings,
   import: importStrings,
   admin: adminStrings,
   search: searchStrings,
