@@ -72,7 +72,7 @@ describe.skipIf(!hasChromium)('the case file in chromium', () => {
     await page.waitForURL(/section=health/);
     expect(await page.getByTestId('care-waiting').first().textContent()).toMatch(/^waited at least [\d,]+ days until custody ended$/);
     await expectAccessible();
-    for (const [tab, text] of [['Legal proceedings', 'Sentence'], ['Custody', 'Moldovanovka'], ['Visits', 'Bruises'], ['Advocacy', 'Public appeal'], ['Sources', 'Socialist International']]) {
+    for (const [tab, text] of [['Legal proceedings', 'Sentence'], ['Custody', 'Moldovanovka'], ['Visits', 'Bruises'], ['Advocacy', 'Public appeal'], ['Sources', 'Socialist International']] as const) {
       await page.getByRole('tab', { name: tab }).click();
       await page.getByRole('tabpanel').getByText(text).first().waitFor();
     }
