@@ -5,10 +5,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { signOut, useMe } from '../api.ts';
+import { roleRank } from '../forms/role.ts';
 import { t } from '../strings/index.ts';
 import { ErrorState, Loading } from './States.tsx';
 
-const RANK: Record<string, number> = { viewer: 0, editor: 1, admin: 2 };
 const NAV = [
   { to: '/', label: t.nav.overview, exact: true, role: 'viewer' },
   { to: '/cases', label: t.nav.cases, exact: false, role: 'viewer' },
@@ -31,7 +31,7 @@ export function Shell() {
     return <Navigate to={next === '/' ? '/signin' : `/signin?next=${encodeURIComponent(next)}`} replace />;
   }
 
-  const role = RANK[me.data.role] ?? 0;
+  const role = roleRank(me.data.role);
   const onSignOut = async () => {
     await signOut(client).catch(() => undefined);
     void navigate('/signin?signedOut=1', { replace: true });
@@ -58,7 +58,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t.nav.label}>
-        {NAV.filter((item) => role >= (RANK[item.role] ?? 0)).map((item) => {
+        {NAV.filter((item) => role >= roleRank(item.role)).map((item) => {
           const active = item.exact ? location.pathname === item.to : location.pathname.startsWith(item.to);
           return (
             <NavLink

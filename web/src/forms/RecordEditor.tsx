@@ -6,22 +6,15 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { api, useMe } from '../api.ts';
+import { api } from '../api.ts';
 import { t } from '../strings/index.ts';
+import { useRole } from './role.ts';
 import { FieldInputs, FormFrame, useRecordForm, validate } from './RecordForm.tsx';
 import { fieldsFor, PATH, type FormKind } from './spec.ts';
 import { toBody, toFormValues } from './values.ts';
 
 const s = t.records;
 type Rec = Record<string, unknown>;
-
-const RANK: Record<string, number> = { viewer: 0, editor: 1, admin: 2 };
-/** Whether the signed-in user may change records (the server checks again). */
-export function useRole() {
-  const me = useMe();
-  const rank = RANK[me.data?.role ?? 'viewer'] ?? 0;
-  return { canEdit: rank >= 1, isAdmin: rank >= 2 };
-}
 
 export interface EditTarget {
   kind: FormKind;

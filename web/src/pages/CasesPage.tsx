@@ -9,7 +9,7 @@ import { StatusBadge } from '../components/Badges.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
 import { countryName, formatTimestamp } from '../format.ts';
 import { NewCaseButton } from '../forms/NewCase.tsx';
-import { useRole } from '../forms/RecordEditor.tsx';
+import { useRole } from '../forms/role.ts';
 import { t } from '../strings/index.ts';
 
 const STATUSES = ['detained', 'released', 'abroad_for_treatment', 'conditional_release', 'deceased', 'unknown'];

@@ -7,7 +7,8 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { api, useCase, useCaseAlerts, useTimeline, type Case } from '../../api.ts';
 import { SeverityBadge, SEVERITIES, StatusBadge } from '../../components/Badges.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
-import { RecordEditor, useRole, type EditTarget } from '../../forms/RecordEditor.tsx';
+import type { EditTarget } from '../../forms/RecordEditor.tsx';
+import { useRole } from '../../forms/role.ts';
 import { countryName, formatDay, humanize } from '../../format.ts';
 import { t } from '../../strings/index.ts';
 import { CaseActionsContext, type CaseActions } from './actions.ts';
@@ -16,6 +17,8 @@ import { EventList } from './EventList.tsx';
 import { AdvocacySection, CustodySection, HealthSection, LegalSection, SourcesSection, VisitsSection } from './sections.tsx';
 import { SourceViewer, type SourceFocus } from './SourceViewer.tsx';
 
+// Forms load when first opened: most visits only read.
+const RecordEditor = lazy(() => import('../../forms/RecordEditor.tsx').then((m) => ({ default: m.RecordEditor })));
 const TimelineChart = lazy(() => import('./TimelineChart.tsx').then((m) => ({ default: m.TimelineChart })));
 /** The most severe alerts show at once; the rest a click away, so the case file stays in view. */
 const FIRST_ALERTS = 4;
@@ -199,7 +202,11 @@ export function CasePage() {
         <Alerts caseId={id} />
         <CaseSections caseId={id} />
       </Stack>
-      <RecordEditor target={editing} caseId={id} onClose={() => setEditing(null)} />
+      {editing && (
+        <Suspense fallback={null}>
+          <RecordEditor target={editing} caseId={id} onClose={() => setEditing(null)} />
+        </Suspense>
+      )}
       <SourceViewer focus={source} onClose={() => setSource(null)} />
     </CaseActionsContext.Provider>
   );
