@@ -1,8 +1,9 @@
 // Events in date order: when (at the precision known), what, where, the quoted words from each
 // source (a click shows them in the source), disputes with both sides, and the edit button.
-import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
+import { startTransition, useEffect, useState } from 'react';
 import type { Claim, TimelineEvent } from '../../api.ts';
-import { KindBadge, kindColor } from '../../components/Badges.tsx';
+import { kindColor } from '../../components/Badges.tsx';
 import { Empty } from '../../components/States.tsx';
 import { humanize } from '../../format.ts';
 import { t } from '../../strings/index.ts';
@@ -53,35 +54,36 @@ const eventRecord = (e: TimelineEvent) => ({
   id: e.id, type: e.type, date: e.date, placeId: e.place?.id ?? null, description: e.description, attributes: e.attributes ?? {},
 });
 
+/**
+ * One event. Plain elements styled in app.css rather than library components: a case page may
+ * draw hundreds of these, and each library component costs more than the few tags it renders.
+ */
 export function EventItem({ event, selected }: { event: TimelineEvent; selected?: boolean }) {
   const { canEdit, edit } = useCaseActions();
   const details = attributeLine(event);
+  const type = humanize(event.type);
   return (
     <li data-testid="timeline-event" id={`event-${event.id}`} data-selected={selected || undefined} tabIndex={-1}>
-      <Text className="when" size="sm">{event.dateLabel ?? t.common.unknown}</Text>
+      <div className="when">{event.dateLabel ?? t.common.unknown}</div>
       <div className="kind-bar" style={{ ['--kind-color' as string]: `var(--mantine-color-${kindColor(event.kind)}-6)` }}>
-        <Group gap="xs" wrap="wrap" justify="space-between">
-          <Group gap="xs" wrap="wrap">
-            <KindBadge kind={event.kind} />
-            <Text fw={600} size="sm">{humanize(event.type)}</Text>
-            {event.disputed && (
-              <Badge color="red.9" variant="outline" radius="sm" size="sm" title={t.case.disputedHint}>{t.case.disputed}</Badge>
-            )}
-          </Group>
+        <div className="event-head">
+          <span className="kind-tag" style={{ background: `var(--mantine-color-${kindColor(event.kind)}-1)` }}>{t.kind[event.kind] ?? event.kind}</span>
+          <strong>{type}</strong>
+          {event.disputed && <span className="disputed-tag" title={t.case.disputedHint}>{t.case.disputed}</span>}
           {canEdit && (
-            <Button size="compact-xs" variant="subtle" onClick={() => edit({ kind: 'event', record: eventRecord(event) })}
-              aria-label={`${t.records.editShort}: ${humanize(event.type)}, ${event.dateLabel ?? ''}`}>
+            <button type="button" className="event-edit" onClick={() => edit({ kind: 'event', record: eventRecord(event) })}
+              aria-label={`${t.records.editShort}: ${type}, ${event.dateLabel ?? ''}`}>
               {t.records.editShort}
-            </Button>
+            </button>
           )}
-        </Group>
-        {details && <Text size="sm" mt={4}>{details}</Text>}
-        {event.description && <Text size="sm" mt={4}>{event.description}</Text>}
-        {event.place && <Text size="xs" c="dimmed">{t.case.place}: {event.place.name}</Text>}
+        </div>
+        {details && <p>{details}</p>}
+        {event.description && <p>{event.description}</p>}
+        {event.place && <p className="dim">{t.case.place}: {event.place.name}</p>}
         {event.claims.length === 0 ? (
-          <Text size="xs" c="dimmed" mt={4}>{t.case.noSources}</Text>
+          <p className="dim">{t.case.noSources}</p>
         ) : (
-          <details open={event.disputed} style={{ marginTop: 4 }}>
+          <details open={event.disputed}>
             <summary>{t.case.sources(new Set(event.claims.map((c) => c.source?.id)).size)}</summary>
             <Stack gap={4} mt={4}>
               {event.claims.map((claim) => <ClaimLine key={claim.id} claim={claim} />)}
@@ -93,11 +95,18 @@ export function EventItem({ event, selected }: { event: TimelineEvent; selected?
   );
 }
 
+/** Events drawn at once; a longer list follows in the background, so the page answers at once. */
+const FIRST_EVENTS = 40;
+
 export function EventList({ events, empty, selected }: { events: TimelineEvent[]; empty: string; selected?: string | null }) {
+  const [shown, setShown] = useState(FIRST_EVENTS);
+  useEffect(() => {
+    if (events.length > shown) startTransition(() => setShown(events.length));
+  }, [events.length, shown]);
   if (events.length === 0) return <Empty>{empty}</Empty>;
   return (
     <ol className="timeline">
-      {events.map((event) => <EventItem key={event.id} event={event} selected={event.id === selected} />)}
+      {events.slice(0, shown).map((event) => <EventItem key={event.id} event={event} selected={event.id === selected} />)}
     </ol>
   );
 }
