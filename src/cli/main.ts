@@ -15,6 +15,8 @@ const program = new Command()
   .description('Case files of people held in detention.\nSettings come from the environment: PORT, HABEAS_DATA_DIR, DATABASE_URL, HABEAS_ADMIN_PASSWORD (see README).')
   .showHelpAfterError();
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 async function withStore<T>(work: (db: Awaited<ReturnType<typeof openStore>>, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const db = await openStore(config);
@@ -159,7 +161,7 @@ program
   .action(async (options: { case?: string; all?: boolean; evaluate?: boolean; as: string }) => {
     const { alertsTable } = await import('./alerts.ts');
     const { reevaluateCases } = await import('../store/standards.ts');
-    if (options.case && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(options.case)) {
+    if (options.case && !UUID.test(options.case)) {
       throw new Problem('validation-failed', `--case: "${options.case}" is not a case id`);
     }
     const table = await withStore(async (db) => {
@@ -169,6 +171,38 @@ program
       return alertsTable(db, user.id, { caseId: options.case, all: options.all });
     });
     process.stdout.write(table);
+  });
+
+program
+  .command('export')
+  .description('Write the store, or one case, as JSON Lines (one file) or CSV (a folder, one file per kind of record)')
+  .requiredOption('-o, --out <path>', 'the file (jsonl) or folder (csv) to write')
+  .addOption(new Option('-f, --format <format>', 'jsonl or csv').choices(['jsonl', 'csv']).default('jsonl'))
+  .option('--case <id>', 'only this case, with the people, organisations and places it names')
+  .option('--as <username>', 'whose view: restricted cases are exported only for users with a grant', 'admin')
+  .action(async (options: { out: string; format: 'jsonl' | 'csv'; case?: string; as: string }) => {
+    const { exportData, summarise } = await import('./data.ts');
+    if (options.case && !UUID.test(options.case)) throw new Problem('validation-failed', `--case: "${options.case}" is not a case id`);
+    const counts = await withStore(async (db) => {
+      const user = (await listUsers(db)).find((u) => u.username === options.as && !u.disabled);
+      if (!user) throw new Problem('forbidden', `No user named ${options.as}; choose one with --as.`);
+      return exportData(db, user.id, { format: options.format, out: options.out, caseId: options.case });
+    });
+    process.stdout.write(summarise(`Exported to ${options.out}`, counts));
+  });
+
+program
+  .command('import-data <path>')
+  .description('Restore an export (a .jsonl file or a folder of CSV files) into an empty store: all of it or, if any record is wrong, nothing')
+  .option('--as <username>', 'whose name the records go under in the audit log', 'admin')
+  .action(async (path: string, options: { as: string }) => {
+    const { importData, summarise } = await import('./data.ts');
+    const counts = await withStore(async (db) => {
+      const user = (await listUsers(db)).find((u) => u.username === options.as && !u.disabled);
+      if (!user || user.role !== 'admin') throw new Problem('forbidden', `No admin named ${options.as}; choose one with --as.`);
+      return importData(db, user.id, path);
+    });
+    process.stdout.write(summarise('Restored', counts));
   });
 
 try {

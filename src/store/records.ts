@@ -56,7 +56,7 @@ function checkRules(kind: KindName, record: Rec) {
   if (issues.length) throw invalid(issues.map((i) => ({ field: i.path, message: i.message })));
 }
 
-async function loadChildren(q: Queryable, kind: KindName, records: Rec[]): Promise<void> {
+export async function loadChildren(q: Queryable, kind: KindName, records: Rec[]): Promise<void> {
   if (kind !== 'event' || records.length === 0) return;
   const rows = await q.query<{ event_id: string; person_id: string | null; organization_id: string | null; role: string }>(
     `SELECT event_id, person_id, organization_id, role FROM event_participants
@@ -288,11 +288,11 @@ async function followStandards(tx: Queryable, kind: KindName, caseIds: string[],
 }
 
 /** Inserts the row and gives it back as a read would (the RETURNING list is the SELECT list). */
-async function insertRow(tx: Queryable, kind: KindName, id: string, actor: Actor, values: Map<string, unknown>): Promise<Rec> {
+async function insertRow(tx: Queryable, kind: KindName, id: string, actor: Actor, values: Map<string, unknown>, times: CreateOptions = {}): Promise<Rec> {
   // Millisecond timestamps, so that a cursor (which carries an ISO time) is exact.
   const now = new Date().toISOString();
   const columns = ['id', 'created_by', 'created_at', 'updated_at', ...values.keys()];
-  const params = [id, actor.userId, now, now, ...values.values()];
+  const params = [id, actor.userId, times.createdAt ?? now, times.updatedAt ?? times.createdAt ?? now, ...values.values()];
   const [row] = await tx.query<Rec>(
     `INSERT INTO ${TABLES[kind].table} AS t (${columns.map(quote).join(', ')})
      VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING ${selectList(kind)}`,
@@ -310,14 +310,22 @@ export async function createRecord(db: Db, actor: Actor, kind: KindName, input: 
  * columns the store itself sets beyond the kind's fields, written with the row (an imported
  * source's original bytes, their name, media type and SHA-256).
  */
-export async function createRecordIn(tx: Queryable, actor: Actor, kind: KindName, input: Rec, stored: Rec = {}): Promise<Rec> {
+/** For restoring records from an export: their own id and times; standards checked once at the end. */
+export interface CreateOptions {
+  id?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  deferStandards?: boolean;
+}
+
+export async function createRecordIn(tx: Queryable, actor: Actor, kind: KindName, input: Rec, stored: Rec = {}, options: CreateOptions = {}): Promise<Rec> {
   checkRules(kind, input);
   await checkRefs(tx, actor.userId, refsOf(kind, input));
-  const id = randomUUID();
+  const id = options.id ?? randomUUID();
   const values = columnValues(kind, input);
   for (const [field, value] of Object.entries(await derived(tx, actor, kind, input))) values.set(snake(field), value);
   for (const [field, value] of Object.entries(stored)) values.set(snake(field), value);
-  const created = await insertRow(tx, kind, id, actor, values);
+  const created = await insertRow(tx, kind, id, actor, values, options);
   await writeChildren(tx, kind, id, input);
   if (kind === 'case') {
     // Whoever opens a case keeps it, even after it is made restricted.
@@ -326,7 +334,7 @@ export async function createRecordIn(tx: Queryable, actor: Actor, kind: KindName
   await loadChildren(tx, kind, [created]);
   const caseIds = await casesOf(tx, kind, created);
   await appendAudit(tx, { actorId: actor.userId, action: 'create', recordType: kind, recordId: id, after: created, caseIds });
-  await followStandards(tx, kind, caseIds, actor);
+  if (!options.deferStandards) await followStandards(tx, kind, caseIds, actor);
   return created;
 }
 
