@@ -1,7 +1,14 @@
-// Review: a source's text with each suggestion highlighted, to accept, merge, edit or reject.
-import { Title } from '@mantine/core';
-import { t } from '../../strings/index.ts';
+// Review: a source's text with each suggestion highlighted, to accept, merge, edit or reject. The
+// page's code loads when the page is first opened, not with the app.
+import { Suspense, lazy } from 'react';
+import { Loading } from '../../components/States.tsx';
+
+const ReviewView = lazy(() => import('./ReviewView.tsx'));
 
 export function ReviewPage() {
-  return <Title order={1} size="h2">{t.import.title}</Title>;
+  return (
+    <Suspense fallback={<Loading />}>
+      <ReviewView />
+    </Suspense>
+  );
 }
