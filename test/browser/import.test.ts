@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)('import and review in chromium', () => {
     await page.getByTestId('chosen-files').getByText('atambayev-hearing.md').waitFor();
     await page.getByRole('button', { name: 'Import 1 document' }).click();
     const job = page.getByTestId('import-job').first();
-    await job.getByText('Finished: all 1 document in').waitFor();
+    await job.getByText('Finished: 1 imported').waitFor();
     expect(await job.getByTestId('import-item').getAttribute('data-status')).toBe('imported');
     expect(await job.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     await expectAccessible();

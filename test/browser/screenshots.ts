@@ -1,7 +1,8 @@
 // `npm run screenshots`: starts Habeas with the demo case on a fresh store, signs in, and saves a
 // PNG of every page at desktop (1280 px) and phone (390 px) width into screenshots/ (not in git).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildWeb } from '../../web/build.ts';
 import { ADMIN_PASSWORD, startTestServer } from '../helpers/server.ts';
 import { CHROMIUM, hasChromium, launch } from './support.ts';
@@ -11,6 +12,7 @@ if (!hasChromium) {
   process.exit(1);
 }
 const OUT = join(process.cwd(), 'screenshots');
+const REPORT = fileURLToPath(new URL('../fixtures/import/atambayev-hearing.md', import.meta.url));
 mkdirSync(OUT, { recursive: true });
 await buildWeb();
 const server = await startTestServer('embedded', { demo: true });
@@ -51,6 +53,38 @@ try {
     await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
     await page.screenshot({ path: join(OUT, `5a-case-top-${label}.png`) });
     saved.push(join(OUT, `5a-case-top-${label}.png`));
+    // Import: a report written for the tests, a file that is no PDF, and (on the phone) the report again.
+    await page.goto('/import');
+    await page.getByRole('combobox', { name: 'File under case (optional)' }).fill('atambaev');
+    await page.getByRole('option', { name: 'Almazbek Atambayev' }).click();
+    await page.locator('input[type="file"]').setInputFiles([
+      { name: 'atambayev-hearing.md', mimeType: 'text/markdown', buffer: readFileSync(REPORT) },
+      { name: 'scanned-letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a PDF at all') },
+    ]);
+    await shot('7a-import-chosen', () => page.getByTestId('chosen-files').waitFor());
+    await page.getByRole('button', { name: /^Import 2 documents/ }).click();
+    await page.getByTestId('import-job').first().waitFor();
+    await page.screenshot({ path: join(OUT, `7b-import-running-${label}.png`), fullPage: true });
+    saved.push(join(OUT, `7b-import-running-${label}.png`));
+    await shot('7c-import-finished', () => page.getByTestId('import-job').first().getByText(/^Finished/).waitFor());
+    await page.getByTestId('import-job').first().getByRole('link', { name: /^Review/ }).click();
+    await page.getByTestId('suggestion').first().waitFor();
+    if (width >= 600) {
+      // Decide two, so that the highlights show their states, then select the transfer.
+      await page.getByTestId('suggestion').filter({ hasText: 'Hearing, 20 October 2022' }).locator('.item-head').click();
+      await page.keyboard.press('r');
+      await page.getByTestId('suggestion').filter({ hasText: 'Hearing, 17 October 2022' }).locator('.item-head').click();
+      await page.keyboard.press('a');
+      await page.getByTestId('review-counts').getByText(/1 accepted/).waitFor();
+    }
+    await page.getByTestId('suggestion').filter({ hasText: 'Transfer, 19 October 2022' }).locator('.item-head').click();
+    await shot('8a-review', () => page.locator('.hl-event.is-selected').first().waitFor());
+    await page.getByTestId('suggestion').filter({ hasText: 'Aibek Osmonov' }).locator('.item-head').click();
+    await page.keyboard.press('e');
+    await page.getByRole('textbox', { name: 'Full name' }).fill('');
+    await page.getByRole('button', { name: 'Accept with these details' }).click();
+    await shot('8b-review-edit', () => page.getByText('Required', { exact: true }).waitFor());
+    await page.keyboard.press('Escape');
     if (width < 600) {
       await page.getByRole('button', { name: 'Open or close the navigation' }).click();
       await page.evaluate(() => (globalThis as any).scrollTo(0, 0));

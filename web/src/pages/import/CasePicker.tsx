@@ -44,7 +44,7 @@ export function CasePicker({ value, onChange, label, description, error, require
       filter={({ options }) => options}
       nothingFoundMessage={cases.isFetching ? t.common.loading : t.import.noCaseFound}
       clearable
-      style={{ flex: '1 1 16rem', maxWidth: '28rem' }}
+      maw="28rem"
     />
   );
 }

@@ -52,7 +52,8 @@ function ReviewLink({ sourceId, title, suggestions }: { sourceId: string; title?
 }
 
 export function JobCard({ job, headingLevel = 3 }: { job: ImportJob; headingLevel?: 2 | 3 }) {
-  const failed = job.items.filter((i) => i.status === 'failed').length;
+  const count = (status: ImportJobItem['status']) => job.items.filter((i) => i.status === status).length;
+  const failed = count('failed');
   const percent = job.total ? Math.round((job.done / job.total) * 100) : 100;
   const running = job.status === 'running';
   return (
@@ -60,7 +61,7 @@ export function JobCard({ job, headingLevel = 3 }: { job: ImportJob; headingLeve
       <Group justify="space-between" gap="xs" wrap="wrap">
         <Title order={headingLevel} size="h5">{t.import.jobTitle(job.total, formatTimestamp(job.startedAt), new Date(job.startedAt))}</Title>
         <Text size="sm" c={failed ? 'red.9' : 'dimmed'} fw={failed ? 600 : 400} role="status" aria-live="polite">
-          {running ? t.import.jobRunning(job.done, job.total) : t.import.jobFinished(job.total - failed, failed)}
+          {running ? t.import.jobRunning(job.done, job.total) : t.import.jobFinished(count('imported'), count('duplicate'), failed)}
         </Text>
       </Group>
       <Progress.Root size="lg" mt="xs">
@@ -80,7 +81,7 @@ export function JobCard({ job, headingLevel = 3 }: { job: ImportJob; headingLeve
               <ItemStatus status={item.status} />
               <div style={{ minWidth: 0 }}>
                 <Text size="sm" className="filename" dir="auto">{item.filename}</Text>
-                {item.sourceId && <ReviewLink sourceId={item.sourceId} title={item.title} suggestions={item.suggestions} />}
+                {item.sourceId && <ReviewLink sourceId={item.sourceId} title={item.title} suggestions={item.status === 'imported' ? item.suggestions : undefined} />}
                 {item.status === 'failed' && <Text size="sm" c="red.9">{item.reason ?? t.import.failedUnknown}</Text>}
               </div>
             </Group>
@@ -116,7 +117,7 @@ function problemText(error: unknown): string {
 function SingleResult({ result }: { result: ImportResult }) {
   return (
     <Alert color={result.duplicate ? 'blue' : 'green'} variant="light" title={result.duplicate ? t.import.alreadyThere : t.import.imported} role="status">
-      <ReviewLink sourceId={result.sourceId} title={result.title} suggestions={result.suggestions} />
+      <ReviewLink sourceId={result.sourceId} title={result.title} suggestions={result.duplicate ? undefined : result.suggestions} />
     </Alert>
   );
 }
@@ -194,6 +195,7 @@ function PasteTab({ caseId }: { caseId: string | null }) {
   const upload = useMutation({ mutationFn: () => uploadText(text, title, caseId), onSuccess: () => { setText(''); setTitle(''); } });
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         if (!text.trim()) { setError(t.import.textRequired); return; }
@@ -227,6 +229,7 @@ function UrlTab({ caseId }: { caseId: string | null }) {
   const fetching = useMutation({ mutationFn: () => fetchUrl(url.trim(), caseId), onSuccess: () => setUrl('') });
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         if (!/^https?:\/\/\S+$/i.test(url.trim())) { setError(t.import.urlInvalid); return; }
@@ -255,7 +258,7 @@ function RecentJobs({ exclude }: { exclude: string | null }) {
       ) : jobs.isError ? (
         <ErrorState error={jobs.error} onRetry={() => void jobs.refetch()} />
       ) : others.length === 0 ? (
-        <Empty>{t.import.noRecent}</Empty>
+        <Empty>{exclude ? t.import.noOtherRecent : t.import.noRecent}</Empty>
       ) : (
         <Stack gap="sm">{others.map((job) => <JobCard key={job.id} job={job} />)}</Stack>
       )}

@@ -10,8 +10,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { EVENT_KIND_OF, EVENT_TYPES, ORGANIZATION_KINDS, PLACE_KINDS, type EventType } from '../../../../src/domain/vocabularies.ts';
-import { ApiError, api, useMe } from '../../api.ts';
-import { KindBadge, kindColor } from '../../components/Badges.tsx';
+import { ApiError, api, useCase, useMe } from '../../api.ts';
+import { kindColor } from '../../components/Badges.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { formatDay, humanize } from '../../format.ts';
 import { t } from '../../strings/index.ts';
@@ -78,10 +78,13 @@ function HighlightedText({ text, suggestions, selected, onSelect }: {
   onSelect: (id: string) => void;
 }) {
   const pieces = useMemo(() => segments(text, suggestions), [text, suggestions]);
+  // A line broken inside a paragraph (hard-wrapped text) reads as a space; a blank line stays a
+  // paragraph break. One character for one, so the offsets of the suggestions still hold.
+  const shown = useMemo(() => text.replace(/(?<!\n)\n(?!\n)/g, ' '), [text]);
   return (
     <div className="source-text" dir="auto" data-testid="source-text">
       {pieces.map((p) => {
-        let node: ReactNode = text.slice(p.start, p.end);
+        let node: ReactNode = shown.slice(p.start, p.end);
         if (p.entity) {
           const e = p.entity;
           node = (
@@ -132,7 +135,14 @@ function StatusBadge({ status }: { status: Suggestion['status'] }) {
 }
 
 function SuggestionKindBadge({ sg }: { sg: Suggestion }) {
-  if (sg.kind === 'event') return <KindBadge kind={eventKind(sg.payload.type)} />;
+  if (sg.kind === 'event') {
+    const kind = eventKind(sg.payload.type);
+    return (
+      <Badge color={kindColor(kind)} variant="light" c="dark.7" radius="sm" size="sm" style={{ flexShrink: 0 }}>
+        {t.import.suggestionKind.event} · {t.kind[kind] ?? humanize(kind)}
+      </Badge>
+    );
+  }
   return (
     <Badge className={`kind-swatch kind-${sg.kind}`} variant="light" c="dark.7" radius="sm" size="sm" style={{ flexShrink: 0 }}>
       {t.import.suggestionKind[sg.kind]}
@@ -201,7 +211,7 @@ function EditForm({ sg, needsCase, busy, serverError, onSubmit, onCancel }: {
   });
 
   return (
-    <form onSubmit={submit} className="edit-form" aria-label={s.editFormLabel(label(sg))}>
+    <form onSubmit={submit} noValidate className="edit-form" aria-label={s.editFormLabel(label(sg))}>
       <Stack gap="xs">
         {sg.kind === 'event' ? (
           <>
@@ -262,7 +272,7 @@ function MergeForm({ sg, busy, onSubmit, onCancel }: { sg: Suggestion; busy: boo
     );
   }
   return (
-    <form onSubmit={(e) => { e.preventDefault(); if (choice) onSubmit(choice); }}>
+    <form noValidate onSubmit={(e) => { e.preventDefault(); if (choice) onSubmit(choice); }}>
       <Stack gap="xs">
         <Radio.Group label={s.mergeInto} value={choice} onChange={setChoice} ref={group}>
           <Stack gap={6} mt={4}>
@@ -277,6 +287,16 @@ function MergeForm({ sg, busy, onSubmit, onCancel }: { sg: Suggestion; busy: boo
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** A case by its subject's name. */
+function CaseLink({ id }: { id: string }) {
+  const kase = useCase(id);
+  return (
+    <Anchor component={Link} to={`/cases/${id}`} size="sm" dir="auto">
+      {kase.data?.subject?.canonicalName ?? s.theCase}
+    </Anchor>
   );
 }
 
@@ -478,13 +498,13 @@ export default function ReviewView() {
         {(src.caseIds ?? []).length > 0 && (
           <Group gap="xs" mt={4}>
             <Text size="sm">{s.filedUnder}</Text>
-            {src.caseIds!.map((cid, i) => <Anchor key={cid} component={Link} to={`/cases/${cid}`} size="sm">{s.caseN(i + 1, src.caseIds!.length)}</Anchor>)}
+            {src.caseIds!.map((cid, i) => <span key={cid}>{i > 0 && ', '}<CaseLink id={cid} /></span>)}
           </Group>
         )}
       </div>
 
       {canEdit && (
-        <Text size="sm" className="key-help" data-testid="key-help">
+        <Text size="sm" className="key-help" data-testid="key-help" visibleFrom="sm">
           <span>{s.keysLabel}</span>{' '}
           <span><kbd className="key">j</kbd>/<kbd className="key">↓</kbd> {s.keyNext}</span>{' · '}
           <span><kbd className="key">k</kbd>/<kbd className="key">↑</kbd> {s.keyPrevious}</span>{' · '}

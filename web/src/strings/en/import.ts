@@ -43,11 +43,16 @@ export const importStrings = {
   current: 'This import',
   recent: 'Your recent imports',
   noRecent: 'No imports in the last 24 hours.',
+  noOtherRecent: 'No other imports in the last 24 hours.',
   jobTitle: (n: number, day: string, at: Date) =>
     `${plural(n, 'document', 'documents')}, ${day} ${at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`,
   jobRunning: (done: number, total: number) => `${done.toLocaleString('en')} of ${plural(total, 'document', 'documents')} done`,
-  jobFinished: (ok: number, failed: number) =>
-    failed ? `Finished: ${ok.toLocaleString('en')} in, ${failed.toLocaleString('en')} failed` : `Finished: all ${plural(ok, 'document', 'documents')} in`,
+  jobFinished: (imported: number, duplicate: number, failed: number) =>
+    `Finished: ${[
+      imported ? `${imported.toLocaleString('en')} imported` : '',
+      duplicate ? `${duplicate.toLocaleString('en')} already there` : '',
+      failed ? `${failed.toLocaleString('en')} failed` : '',
+    ].filter(Boolean).join(', ')}`,
   progressLabel: 'Import progress',
   itemStatus: { pending: 'Waiting', imported: 'Imported', duplicate: 'Already there', failed: 'Failed' },
   review: (title: string) => `Review “${title}”`,
@@ -73,7 +78,7 @@ export const importStrings = {
   reviewPage: {
     back: 'Back to import',
     filedUnder: 'Filed under',
-    caseN: (i: number, n: number) => (n === 1 ? 'its case' : `case ${i}`),
+    theCase: 'a case',
     keysLabel: 'Keys:',
     keyNext: 'next',
     keyPrevious: 'previous',
