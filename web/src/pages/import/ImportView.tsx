@@ -16,6 +16,7 @@ import { CasePicker } from './CasePicker.tsx';
 import { fetchUrl, importKeys, startImport, uploadText, useImportJob, useImportJobs, type ImportJob, type ImportJobItem, type ImportResult } from './api.ts';
 
 const MAX_BYTES = 50_000_000;
+const FEW = 5;
 const ACCEPT = {
   'text/plain': ['.txt'],
   'text/markdown': ['.md', '.markdown'],
@@ -56,6 +57,11 @@ export function JobCard({ job, headingLevel = 3 }: { job: ImportJob; headingLeve
   const failed = count('failed');
   const percent = job.total ? Math.round((job.done / job.total) * 100) : 100;
   const running = job.status === 'running';
+  // A long job shows its failures and its first few documents until asked for all.
+  const [all, setAll] = useState(job.items.length <= FEW);
+  const numbered = job.items.map((item, i) => ({ item, i }));
+  const shown = all ? numbered : numbered.filter(({ item, i }) => i < FEW || item.status === 'failed');
+  const hidden = numbered.length - shown.length;
   return (
     <Paper withBorder p="md" data-testid="import-job" aria-busy={running}>
       <Group justify="space-between" gap="xs" wrap="wrap">
@@ -75,7 +81,7 @@ export function JobCard({ job, headingLevel = 3 }: { job: ImportJob; headingLeve
         />
       </Progress.Root>
       <ul className="import-items">
-        {job.items.map((item, i) => (
+        {shown.map(({ item, i }) => (
           <li key={`${i}-${item.filename}`} data-testid="import-item" data-status={item.status}>
             <Group gap="xs" wrap="nowrap" align="flex-start">
               <ItemStatus status={item.status} />
@@ -88,6 +94,9 @@ export function JobCard({ job, headingLevel = 3 }: { job: ImportJob; headingLeve
           </li>
         ))}
       </ul>
+      {hidden > 0 && (
+        <Button variant="subtle" size="xs" mt={4} onClick={() => setAll(true)}>{t.import.showAll(job.items.length)}</Button>
+      )}
     </Paper>
   );
 }
@@ -98,7 +107,7 @@ function CurrentJob({ id }: { id: string }) {
   const finished = job.data?.status === 'finished';
   // The list of recent jobs learns the outcome once the job has finished.
   useEffect(() => {
-    if (finished) void client.invalidateQueries({ queryKey: importKeys.jobs });
+    if (finished) void client.invalidateQueries({ queryKey: importKeys.jobs, exact: true });
   }, [finished, client]);
   if (job.isPending) return <Loading />;
   if (job.isError) return <ErrorState error={job.error} onRetry={() => void job.refetch()} />;
@@ -305,7 +314,7 @@ export default function ImportView() {
                 caseId={caseId}
                 onStarted={(job) => {
                   client.setQueryData(importKeys.job(job.id), job);
-                  void client.invalidateQueries({ queryKey: importKeys.jobs });
+                  void client.invalidateQueries({ queryKey: importKeys.jobs, exact: true });
                   setJobId(job.id);
                 }}
               />

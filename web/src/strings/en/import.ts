@@ -54,6 +54,7 @@ export const importStrings = {
       failed ? `${failed.toLocaleString('en')} failed` : '',
     ].filter(Boolean).join(', ')}`,
   progressLabel: 'Import progress',
+  showAll: (n: number) => `Show all ${n.toLocaleString('en')} documents`,
   itemStatus: { pending: 'Waiting', imported: 'Imported', duplicate: 'Already there', failed: 'Failed' },
   review: (title: string) => `Review “${title}”`,
   untitled: 'untitled',
