@@ -155,6 +155,35 @@ describe.skipIf(!hasChromium)('import and review in chromium', () => {
     await expectAccessible();
   });
 
+  it('imports a pasted text under no case, and asks which case before accepting its event', async () => {
+    await page.goto('/import');
+    await page.getByRole('tab', { name: 'Paste text' }).click();
+    await page.getByRole('button', { name: 'Import text' }).click();
+    await page.getByText('Paste the text of the document.').waitFor();
+    await page.getByRole('textbox', { name: 'Title' }).fill('Doctors see Atambayev');
+    await page.getByRole('textbox', { name: 'Text' }).fill('Doctors examined Almazbek Atambayev in the prison hospital on 5 December 2022, his lawyer said.');
+    await page.getByRole('button', { name: 'Import text' }).click();
+    await page.getByRole('link', { name: 'Review “Doctors see Atambayev”' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Doctors see Atambayev' }).waitFor();
+    await item('Medical examination, 5 December 2022').locator('.item-head').click();
+    await page.keyboard.press('a');
+    // The source is about no case yet: the event's case is asked for, and required.
+    const picker = page.getByRole('combobox', { name: 'Case this event belongs to' });
+    await picker.waitFor();
+    await page.getByRole('button', { name: 'Accept with these details' }).click();
+    await item('Medical examination, 5 December 2022').getByText('Choose the case').waitFor();
+    await expectAccessible();
+    await picker.fill('Atambayev');
+    await page.getByRole('option', { name: 'Almazbek Atambayev' }).click();
+    await page.getByRole('button', { name: 'Accept with these details' }).click();
+    await item('Medical examination, 5 December 2022').getByText('Accepted', { exact: true }).waitFor();
+    // The selection has moved on; what was decided is said above the list, with its case.
+    expect(await page.getByTestId('last-decision').textContent()).toContain('Accepted: Medical examination, 5 December 2022');
+    await page.getByTestId('last-decision').getByRole('link', { name: 'Open the case' }).click();
+    await page.waitForURL(new RegExp(`/cases/${caseId}$`));
+    await page.locator('.timeline .when', { hasText: '5 December 2022' }).waitFor();
+  });
+
   it('tells a viewer they may not import, and shows them no actions on a review', async () => {
     await server.admin.post('/api/users', { username: 'vera', role: 'viewer', password: 'vera password 1234' });
     const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });

@@ -16,7 +16,7 @@ import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { formatDay, humanize } from '../../format.ts';
 import { t } from '../../strings/index.ts';
 import { CasePicker } from './CasePicker.tsx';
-import { afterDecision, decide, fieldErrors, useSource, useSuggestions, type Decision, type Source, type Suggestion } from './api.ts';
+import { afterDecision, decide, fieldErrors, importKeys, useSource, useSuggestions, type Decision, type Source, type Suggestion } from './api.ts';
 
 const s = t.import.reviewPage;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -410,6 +410,8 @@ export default function ReviewView() {
   const [mode, setMode] = useState<Mode>('view');
   // The case each event accepted here went to (to link it without asking the server).
   const [caseOf, setCaseOf] = useState<Record<string, string>>({});
+  // The decision just made, said above the list (the selection has moved on to the next one).
+  const [last, setLast] = useState<{ sg: Suggestion; caseId: string | null } | null>(null);
   const canEdit = me.data?.role === 'editor' || me.data?.role === 'admin';
   const items = useMemo(() => suggestions.data ?? [], [suggestions.data]);
   const current = items.find((x) => x.id === selected) ?? null;
@@ -444,12 +446,15 @@ export default function ReviewView() {
       const caseId = d.action === 'accept' ? d.caseId ?? (caseIds.length === 1 ? caseIds[0]! : null) : null;
       if (caseId && updated.kind === 'event') setCaseOf((old) => ({ ...old, [updated.id]: caseId }));
       afterDecision(client, id, updated, caseId ?? (caseIds.length === 1 ? caseIds[0]! : null));
+      setLast({ sg: updated, caseId: updated.kind === 'event' && updated.status === 'accepted' ? caseId : null });
       setMode('view');
       // On to the next suggestion still waiting, after this one (or before it, when none is after).
       const at = items.findIndex((x) => x.id === updated.id);
       const next = [...items.slice(at + 1), ...items.slice(0, at)].find((x) => x.status === 'pending' && x.id !== updated.id);
       if (next) select(next.id, 'keys');
     },
+    // Decided meanwhile by someone else (409), or gone: the list shows what holds now.
+    onError: () => void client.invalidateQueries({ queryKey: importKeys.suggestions(id) }),
   });
   const act = useCallback((d: Decision) => {
     if (current) decision.mutate({ sg: current, d });
@@ -550,6 +555,14 @@ export default function ReviewView() {
               <Text size="sm" c="dimmed" mb="xs" role="status" data-testid="review-counts">
                 {s.counts(counts.pending ?? 0, counts.accepted ?? 0, counts.merged ?? 0, counts.rejected ?? 0)}
               </Text>
+            )}
+            {last && (
+              <Alert color={last.sg.status === 'rejected' ? 'gray' : 'green'} variant="light" p="xs" mb="xs" role="status" data-testid="last-decision">
+                <Group gap="xs" justify="space-between" wrap="wrap">
+                  <Text size="sm"><b>{t.import.status[last.sg.status]}</b>: <bdi>{label(last.sg)}</bdi></Text>
+                  {last.caseId && <Anchor component={Link} to={`/cases/${last.caseId}`} size="sm" fw={600} c="blue.9" underline="always">{s.openCase}</Anchor>}
+                </Group>
+              </Alert>
             )}
             {suggestions.isPending ? (
               <Loading />
