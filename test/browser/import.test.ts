@@ -184,6 +184,23 @@ describe.skipIf(!hasChromium)('import and review in chromium', () => {
     await page.locator('.timeline .when', { hasText: '5 December 2022' }).waitFor();
   });
 
+  it('flags a suggestion that contradicts the case file', async () => {
+    await page.goto('/import');
+    await page.getByRole('combobox', { name: 'File under case (optional)' }).fill('Atambayev');
+    await page.getByRole('option', { name: 'Almazbek Atambayev' }).click();
+    await page.getByRole('tab', { name: 'Paste text' }).click();
+    await page.getByRole('textbox', { name: 'Title' }).fill('Arrest reported');
+    await page.getByRole('textbox', { name: 'Text' }).fill('Police arrested Almazbek Atambayev on 3 March 2021 in Bishkek, a relative said.');
+    await page.getByRole('button', { name: 'Import text' }).click();
+    await page.getByRole('link', { name: 'Review “Arrest reported”' }).click();
+    // The demo case has his arrest in 2019: a once-only event on another date disputes it.
+    const arrest = item('Arrest, 3 March 2021');
+    await arrest.getByText('Disputes a record').waitFor();
+    await arrest.locator('.item-head').click();
+    await arrest.getByText('Contradicts the case file').waitFor();
+    await expectAccessible();
+  });
+
   it('tells a viewer they may not import, and shows them no actions on a review', async () => {
     await server.admin.post('/api/users', { username: 'vera', role: 'viewer', password: 'vera password 1234' });
     const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });
