@@ -54,19 +54,29 @@ interface Segment {
   event: Suggestion | null;
 }
 
-/** The text cut where any highlight starts or ends; each piece knows the innermost name and event over it. */
+/** The text cut where any highlight starts or ends; each piece knows the innermost name and event
+ * over it. One sweep along the text: only the spans open at a cut are looked at. */
 function segments(text: string, suggestions: Suggestion[]): Segment[] {
-  const spans = suggestions.flatMap((sg) => ranges(sg).map(([a, b]) => ({ sg, a: Math.max(0, Math.min(a, text.length)), b: Math.max(0, Math.min(b, text.length)) })))
-    .filter((x) => x.b > x.a);
+  const spans = suggestions
+    .flatMap((sg) => ranges(sg).map(([a, b]) => ({ sg, a: Math.max(0, Math.min(a, text.length)), b: Math.max(0, Math.min(b, text.length)) })))
+    .filter((x) => x.b > x.a)
+    .sort((x, y) => x.a - y.a);
   const cuts = [...new Set([0, text.length, ...spans.flatMap((x) => [x.a, x.b])])].sort((x, y) => x - y);
   const out: Segment[] = [];
+  let open: typeof spans = [];
+  let next = 0;
   for (let i = 0; i < cuts.length - 1; i++) {
     const start = cuts[i]!;
     const end = cuts[i + 1]!;
-    const over = spans.filter((x) => x.a <= start && x.b >= end);
-    const innermost = (kind: 'entity' | 'event') =>
-      over.filter((x) => (kind === 'event') === (x.sg.kind === 'event')).sort((x, y) => (x.b - x.a) - (y.b - y.a))[0]?.sg ?? null;
-    out.push({ start, end, entity: innermost('entity'), event: innermost('event') });
+    open = open.filter((x) => x.b > start);
+    while (next < spans.length && spans[next]!.a <= start) open.push(spans[next++]!);
+    let entity: (typeof spans)[number] | null = null;
+    let event: (typeof spans)[number] | null = null;
+    for (const x of open) {
+      if (x.sg.kind === 'event') { if (!event || x.b - x.a < event.b - event.a) event = x; }
+      else if (!entity || x.b - x.a < entity.b - entity.a) entity = x;
+    }
+    out.push({ start, end, entity: entity?.sg ?? null, event: event?.sg ?? null });
   }
   return out;
 }

@@ -139,8 +139,14 @@ export const useImportJob = (id: string | null) =>
     refetchInterval: (query) => (query.state.data?.status === 'finished' ? false : 1_000),
   });
 
+/** Your jobs; asked again every few seconds while one of them runs (started in another tab, say). */
 export const useImportJobs = (enabled: boolean) =>
-  useQuery({ queryKey: importKeys.jobs, queryFn: async () => (await api<Page<ImportJob>>('/api/imports')).items, enabled });
+  useQuery({
+    queryKey: importKeys.jobs,
+    queryFn: async () => (await api<Page<ImportJob>>('/api/imports')).items,
+    enabled,
+    refetchInterval: (query) => (query.state.data?.some((job) => job.status === 'running') ? 3_000 : false),
+  });
 
 /** Cases whose subject's name matches, for the case picker (the server searches every spelling). */
 export const useCasePicker = (q: string) =>
