@@ -3,12 +3,16 @@
 // this test) under the demo case, watches the job finish, reviews what extraction suggests with
 // the keys and the mouse, and finds the accepted events on the case's timeline. A viewer may not
 // import. An axe-core scan of every page, and the phone width.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
 import { hasChromium, launch, seriousViolations } from './support.ts';
 
+// Written for this test, served over HTTP to the URL import.
+const APPEAL = '# Appeal filed for Atambayev\n\nLawyers for Almazbek Atambayev filed an appeal on 2 February 2023 against the ruling, his defence said.\n';
 const REPORT = fileURLToPath(new URL('../fixtures/import/atambayev-hearing.md', import.meta.url));
 
 describe.skipIf(!hasChromium)('import and review in chromium', () => {
@@ -18,9 +22,16 @@ describe.skipIf(!hasChromium)('import and review in chromium', () => {
   let page: Page;
   let caseId: string;
   let reviewUrl: string;
+  let documents: Server;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer('embedded', { demo: true }), launch()]);
+    // The URL import reaches a document served on this machine: private addresses allowed here.
+    [server, browser] = await Promise.all([startTestServer('embedded', { demo: true, env: { HABEAS_FETCH_PRIVATE_URLS: 'true' } }), launch()]);
+    documents = createServer((request, response) => {
+      if (request.url !== '/appeal.md') return void response.writeHead(404).end();
+      response.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' }).end(APPEAL);
+    });
+    await new Promise<void>((resolve) => documents.listen(0, '127.0.0.1', resolve));
     caseId = server.running.firstRun!.demoCaseId!;
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });
     page = await context.newPage();
@@ -33,6 +44,7 @@ describe.skipIf(!hasChromium)('import and review in chromium', () => {
     await page.waitForURL((url) => url.pathname === '/');
   });
   afterAll(async () => {
+    documents?.close();
     await browser?.close();
     await server?.stop();
   });
@@ -198,6 +210,23 @@ describe.skipIf(!hasChromium)('import and review in chromium', () => {
     await arrest.getByText('Disputes a record').waitFor();
     await arrest.locator('.item-head').click();
     await arrest.getByText('Contradicts the case file').waitFor();
+    await expectAccessible();
+  });
+
+  it('imports a document from a web address, and finds it again the second time', async () => {
+    const url = `http://127.0.0.1:${(documents.address() as AddressInfo).port}/appeal.md`;
+    await page.goto('/import');
+    await page.getByRole('tab', { name: 'Web address' }).click();
+    const address = page.getByRole('textbox', { name: 'Web address of the document' });
+    await address.fill('not an address');
+    await page.getByRole('button', { name: 'Fetch and import' }).click();
+    await page.getByText('Enter an address that starts with http:// or https://').waitFor();
+    await address.fill(url);
+    await page.getByRole('button', { name: 'Fetch and import' }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported' }).getByRole('link', { name: 'Review “Appeal filed for Atambayev”' }).waitFor();
+    await address.fill(url);
+    await page.getByRole('button', { name: 'Fetch and import' }).click();
+    await page.getByRole('status').filter({ hasText: 'Already in Habeas' }).waitFor();
     await expectAccessible();
   });
 

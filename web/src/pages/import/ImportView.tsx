@@ -44,7 +44,7 @@ function ItemStatus({ status }: { status: ImportJobItem['status'] }) {
 function ReviewLink({ sourceId, title, suggestions }: { sourceId: string; title?: string; suggestions?: { added: number; known: number } }) {
   return (
     <Text size="sm">
-      <Anchor component={Link} to={`/sources/${sourceId}/review`} fw={600} dir="auto">
+      <Anchor component={Link} to={`/sources/${sourceId}/review`} fw={600} dir="auto" c="blue.9">
         {t.import.review(title || t.import.untitled)}
       </Anchor>
       {suggestions && <Text span size="sm" c="dimmed"> · {t.import.suggestionsCount(suggestions.added + suggestions.known)}</Text>}
