@@ -230,6 +230,18 @@ describe.skipIf(!hasChromium)('import and review in chromium', () => {
     await expectAccessible();
   });
 
+  it('says when a source has nothing to suggest, and when it does not exist', async () => {
+    await page.goto('/import');
+    await page.getByRole('tab', { name: 'Paste text' }).click();
+    await page.getByRole('textbox', { name: 'Text' }).fill('the weather was mild and nothing else was reported');
+    await page.getByRole('button', { name: 'Import text' }).click();
+    await page.getByRole('status').getByRole('link', { name: /^Review/ }).click();
+    await page.getByText('Nothing was found to suggest in this text.').waitFor();
+    await expectAccessible();
+    await page.goto('/sources/00000000-0000-4000-8000-000000000000/review');
+    await page.getByText('There is nothing here, or you may not see it.').waitFor();
+  });
+
   it('tells a viewer they may not import, and shows them no actions on a review', async () => {
     await server.admin.post('/api/users', { username: 'vera', role: 'viewer', password: 'vera password 1234' });
     const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });
