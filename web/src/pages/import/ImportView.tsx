@@ -52,15 +52,15 @@ function ReviewLink({ sourceId, title, suggestions }: { sourceId: string; title?
   );
 }
 
-export function JobCard({ job, headingLevel = 3 }: { job: ImportJob; headingLevel?: 2 | 3 }) {
+export function JobCard({ job, headingLevel = 3, few = FEW }: { job: ImportJob; headingLevel?: 2 | 3; few?: number }) {
   const count = (status: ImportJobItem['status']) => job.items.filter((i) => i.status === status).length;
   const failed = count('failed');
   const percent = job.total ? Math.round((job.done / job.total) * 100) : 100;
   const running = job.status === 'running';
   // A long job shows its failures and its first few documents until asked for all.
-  const [all, setAll] = useState(job.items.length <= FEW);
+  const [all, setAll] = useState(job.items.length <= few);
   const numbered = job.items.map((item, i) => ({ item, i }));
-  const shown = all ? numbered : numbered.filter(({ item, i }) => i < FEW || item.status === 'failed');
+  const shown = all ? numbered : numbered.filter(({ item, i }) => i < few || item.status === 'failed');
   const hidden = numbered.length - shown.length;
   return (
     <Paper withBorder p="md" data-testid="import-job" aria-busy={running}>
@@ -269,7 +269,7 @@ function RecentJobs({ exclude }: { exclude: string | null }) {
       ) : others.length === 0 ? (
         <Empty>{exclude ? t.import.noOtherRecent : t.import.noRecent}</Empty>
       ) : (
-        <Stack gap="sm">{others.map((job) => <JobCard key={job.id} job={job} />)}</Stack>
+        <Stack gap="sm">{others.map((job) => <JobCard key={job.id} job={job} few={3} />)}</Stack>
       )}
     </section>
   );
