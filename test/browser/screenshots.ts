@@ -83,6 +83,17 @@ try {
     await page.getByRole('button', { name: 'Accept with these details' }).click();
     await shot('8b-review-edit', () => page.getByText('Required', { exact: true }).waitFor());
     await page.keyboard.press('Escape');
+    // A suggestion that contradicts the case file (the demo case has his arrest in 2019).
+    await page.goto('/import');
+    await page.getByRole('combobox', { name: 'File under case (optional)' }).fill('atambaev');
+    await page.getByRole('option', { name: 'Almazbek Atambayev' }).click();
+    await page.getByRole('tab', { name: 'Paste text' }).click();
+    await page.getByRole('textbox', { name: 'Title' }).fill('Arrest reported');
+    await page.getByRole('textbox', { name: 'Text' }).fill('Police arrested Almazbek Atambayev on 3 March 2021 in Bishkek, a relative said.');
+    await page.getByRole('button', { name: 'Import text' }).click();
+    await page.getByRole('status').getByRole('link', { name: /^Review/ }).click();
+    await page.getByTestId('suggestion').filter({ hasText: 'Arrest, 3 March 2021' }).locator('.item-head').click();
+    await shot('8c-review-dispute', () => page.getByText('Contradicts the case file').waitFor());
     // A longer job: six reports (made up here, each different); the list shows the first few until asked.
     await page.goto('/import');
     await page.locator('input[type="file"]').setInputFiles(Array.from({ length: 6 }, (_, i) => ({

@@ -99,7 +99,7 @@ export const importStrings = {
     known: 'Possibly already in Habeas as',
     confidence: (percent: number) => `Confidence ${percent}%`,
     disputesTitle: 'Contradicts the case file',
-    disputesBody: (n: number) => `This date disagrees with ${plural(n, 'event', 'events')} already on the case’s timeline. Accepting keeps both, marked as disputed.`,
+    disputesBody: (n: number) => `This date disagrees with ${plural(n, 'event', 'events')} of the same kind already on the case’s timeline. Compare the sources first: accepting adds this one beside ${n === 1 ? 'it' : 'them'}; rejecting leaves the case file as it is.`,
     disputesBadge: 'Disputes a record',
     decided: { pending: '', accepted: 'Accepted: the record was created with a claim quoting this source.', merged: 'Merged into an existing record.', rejected: 'Rejected: it will not be suggested again for this source.' } as Record<string, string>,
     openCase: 'Open the case',
