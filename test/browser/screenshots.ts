@@ -1,9 +1,11 @@
 // `npm run screenshots`: starts Habeas with the demo case on a fresh store, signs in, and saves a
 // PNG of every page at desktop (1280 px) and phone (390 px) width into screenshots/ (not in git).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildWeb } from '../../web/build.ts';
 import { ADMIN_PASSWORD, startTestServer } from '../helpers/server.ts';
+import type { Route } from 'playwright-core';
 import { CHROMIUM, hasChromium, launch } from './support.ts';
 
 if (!hasChromium) {
@@ -11,6 +13,7 @@ if (!hasChromium) {
   process.exit(1);
 }
 const OUT = join(process.cwd(), 'screenshots');
+const REPORT = fileURLToPath(new URL('../fixtures/import/atambayev-hearing.md', import.meta.url));
 mkdirSync(OUT, { recursive: true });
 await buildWeb();
 const server = await startTestServer('embedded', { demo: true });
@@ -51,6 +54,64 @@ try {
     await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
     await page.screenshot({ path: join(OUT, `5a-case-top-${label}.png`) });
     saved.push(join(OUT, `5a-case-top-${label}.png`));
+    // Import: a report written for the tests, a file that is no PDF, and (on the phone) the report again.
+    await page.goto('/import');
+    await page.getByRole('combobox', { name: 'File under case (optional)' }).fill('atambaev');
+    await page.getByRole('option', { name: 'Almazbek Atambayev' }).click();
+    await page.locator('input[type="file"]').setInputFiles([
+      { name: 'atambayev-hearing.md', mimeType: 'text/markdown', buffer: readFileSync(REPORT) },
+      { name: 'scanned-letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a PDF at all') },
+    ]);
+    await shot('7a-import-chosen', () => page.getByTestId('chosen-files').waitFor());
+    await page.getByRole('button', { name: /^Import 2 documents/ }).click();
+    await shot('7b-import-finished', () => page.getByTestId('import-job').first().getByText(/^Finished/).waitFor());
+    await page.getByTestId('import-job').first().getByRole('link', { name: /^Review/ }).click();
+    await page.getByTestId('suggestion').first().waitFor();
+    if (width >= 600) {
+      // Decide two, so that the highlights show their states, then select the transfer.
+      await page.getByTestId('suggestion').filter({ hasText: 'Hearing, 20 October 2022' }).locator('.item-head').click();
+      await page.keyboard.press('r');
+      await page.getByTestId('suggestion').filter({ hasText: 'Hearing, 17 October 2022' }).locator('.item-head').click();
+      await page.keyboard.press('a');
+      await page.getByTestId('review-counts').getByText(/1 accepted/).waitFor();
+    }
+    await page.getByTestId('suggestion').filter({ hasText: 'Transfer, 19 October 2022' }).locator('.item-head').click();
+    await shot('8a-review', () => page.locator('.hl-event.is-selected').first().waitFor());
+    await page.getByTestId('suggestion').filter({ hasText: 'Aibek Osmonov' }).locator('.item-head').click();
+    await page.keyboard.press('e');
+    await page.getByRole('textbox', { name: 'Full name' }).fill('');
+    await page.getByRole('button', { name: 'Accept with these details' }).click();
+    await shot('8b-review-edit', () => page.getByText('Required', { exact: true }).waitFor());
+    await page.keyboard.press('Escape');
+    // A suggestion that contradicts the case file (the demo case has his arrest in 2019).
+    await page.goto('/import');
+    await page.getByRole('combobox', { name: 'File under case (optional)' }).fill('atambaev');
+    await page.getByRole('option', { name: 'Almazbek Atambayev' }).click();
+    await page.getByRole('tab', { name: 'Paste text' }).click();
+    await page.getByRole('textbox', { name: 'Title' }).fill('Arrest reported');
+    await page.getByRole('textbox', { name: 'Text' }).fill('Police arrested Almazbek Atambayev on 3 March 2021 in Bishkek, a relative said.');
+    await page.getByRole('button', { name: 'Import text' }).click();
+    await page.getByRole('status').getByRole('link', { name: /^Review/ }).click();
+    await page.getByTestId('suggestion').filter({ hasText: 'Arrest, 3 March 2021' }).locator('.item-head').click();
+    await shot('8c-review-dispute', () => page.getByText('Contradicts the case file').waitFor());
+    // A longer job: six reports (made up here, each different); the list shows the first few until asked.
+    await page.goto('/import');
+    await page.locator('input[type="file"]').setInputFiles(Array.from({ length: 6 }, (_, i) => ({
+      name: `visit-notes-${label}-${i + 1}.txt`,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(Array.from({ length: 600 }, (_, j) =>
+        `Visit note ${i + 1}.${j + 1} (${label}). Monitors from the Steppe Rights Centre visited the detention centre in Bishkek on ${(j % 28) + 1} February 2023 and spoke with ${j + 3} detainees.`).join('\n\n')),
+    })));
+    // The server imports faster than a picture is taken: its progress reports reach the page a few
+    // seconds late here, so the job is seen as the page first shows it, under way.
+    const late = async (route: Route) => { await new Promise((r) => setTimeout(r, 4_000)); await route.continue().catch(() => undefined); };
+    await page.route('**/api/imports/*', late);
+    await page.getByRole('button', { name: 'Import 6 documents' }).click();
+    await page.getByRole('heading', { name: 'This import' }).waitFor();
+    await page.screenshot({ path: join(OUT, `7c-import-running-${label}.png`), fullPage: true });
+    saved.push(join(OUT, `7c-import-running-${label}.png`));
+    await page.unroute('**/api/imports/*', late);
+    await page.getByTestId('import-job').first().getByText(/^Finished/).waitFor({ timeout: 120_000 });
     if (width < 600) {
       await page.getByRole('button', { name: 'Open or close the navigation' }).click();
       await page.evaluate(() => (globalThis as any).scrollTo(0, 0));

@@ -1,7 +1,14 @@
-// Import: drop files, paste text or give a URL; progress while extraction runs.
-import { Title } from '@mantine/core';
-import { t } from '../../strings/index.ts';
+// Import: drop files, paste text or give a URL; progress while extraction runs. The page's code
+// (with the dropzone) loads when the page is first opened, not with the app.
+import { Suspense, lazy } from 'react';
+import { Loading } from '../../components/States.tsx';
+
+const ImportView = lazy(() => import('./ImportView.tsx'));
 
 export function ImportPage() {
-  return <Title order={1} size="h2">{t.import.title}</Title>;
+  return (
+    <Suspense fallback={<Loading />}>
+      <ImportView />
+    </Suspense>
+  );
 }

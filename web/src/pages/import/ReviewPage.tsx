@@ -1,7 +1,17 @@
-// Review: a source's text with each suggestion highlighted, to accept, merge, edit or reject.
-import { Title } from '@mantine/core';
-import { t } from '../../strings/index.ts';
+// Review: a source's text with each suggestion highlighted, to accept, merge, edit or reject. The
+// page's code loads when the page is first opened, not with the app.
+import { Suspense, lazy } from 'react';
+import { useParams } from 'react-router';
+import { Loading } from '../../components/States.tsx';
+
+const ReviewView = lazy(() => import('./ReviewView.tsx'));
 
 export function ReviewPage() {
-  return <Title order={1} size="h2">{t.import.title}</Title>;
+  // Another source is another review: its selection and forms start afresh.
+  const { id = '' } = useParams();
+  return (
+    <Suspense fallback={<Loading />}>
+      <ReviewView key={id} />
+    </Suspense>
+  );
 }
