@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/server/config.ts';
-import { exportData, importData } from '../src/cli/data.ts';
+import { exportData, importData, importSpreadsheetFile } from '../src/cli/data.ts';
 import { alertsTable } from '../src/cli/alerts.ts';
 import { initialiseNewStore, openStore } from '../src/server/start.ts';
 
@@ -168,5 +168,35 @@ describe('export and import-data', () => {
     expect(names(one)).not.toContain('Sooronbai Jeenbekov');
     const counts = await restore(await emptyStore(root, 'one-case'), file);
     expect(counts.event).toBe(one.filter((l) => l.kind === 'event').length);
+  }, 60_000);
+
+  it('adds the cases of a spreadsheet of prisoners, leaving alone who has a case already', async () => {
+    const dir = join(root, 'with-sheet');
+    cpSync(demo.dir, dir, { recursive: true });
+    const sheet = join(root, 'prisoners.csv');
+    writeFileSync(sheet, [
+      'Full name,Other names,Status,Country,Held since,Prison',
+      'Leyla Mammadova,Лейла Мамедова,Detained,Azerbaijan,14.05.2022,Women’s Prison No. 4',
+      'Almazbek Atambayev,,released,KG,2019,',
+    ].join('\n'));
+    const said = await inStore(dir, async (db) => {
+      const [admin] = await db.query<{ id: string }>("SELECT id FROM users WHERE username = 'admin'");
+      return importSpreadsheetFile(db, admin!.id, sheet, [], 'internal');
+    });
+    expect(said).toBe('Added 1 case from prisoners.csv.\n  row 3: Almazbek Atambayev has a case already; left as it is.\n');
+    const lines = await exportOf(dir, join(root, 'with-sheet.jsonl'));
+    const leyla = lines.find((l) => l.kind === 'person' && l.record.canonicalName === 'Leyla Mammadova')!;
+    const kase = lines.find((l) => l.kind === 'case' && l.record.subjectPersonId === leyla.record.id)!;
+    expect(kase.record).toMatchObject({ status: 'detained', country: 'AZ', confidentiality: 'internal' });
+    const period = lines.find((l) => l.kind === 'detention_period' && l.record.caseId === kase.record.id)!;
+    const prison = lines.find((l) => l.kind === 'place' && l.record.id === period.record.facilityId)!;
+    expect([period.record.start, prison.record.name]).toEqual(['2022-05-14', 'Women’s Prison No. 4']);
+
+    // A wrong row: the command lists it and adds nothing.
+    writeFileSync(sheet, 'Name,Status\nSomeone Else,in prison\n');
+    const res = await habeas(['import-data', sheet], dir);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('row 2, Status');
+    expect(await exportOf(dir, join(root, 'with-sheet-after.jsonl'))).toEqual(lines);
   }, 60_000);
 });

@@ -1,8 +1,8 @@
 // `habeas export` and `habeas import-data`: the store (or one case) to JSON Lines or a folder of
 // CSV files and back, with a progress bar. Writing streams page by page; a CSV export writes every
 // kind's file side by side as the records pass.
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync, type WriteStream } from 'node:fs';
-import { join } from 'node:path';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, type WriteStream } from 'node:fs';
+import { basename, join } from 'node:path';
 import { once } from 'node:events';
 import cliProgress from 'cli-progress';
 import type { KindName } from '../domain/entities.ts';
@@ -10,6 +10,8 @@ import type { Db } from '../store/db.ts';
 import { EXPORT_ORDER, exportCase, exportStore, type ExportedRecord } from '../store/export.ts';
 import { csvHeader, csvRow, jsonLine, jsonLinesHeader, readCsv, readJsonLines } from '../store/export-formats.ts';
 import { restoreRecords, type RecordToRestore } from '../store/restore.ts';
+import { importSpreadsheet, readSpreadsheet } from '../store/spreadsheet.ts';
+import { Problem } from '../server/errors.ts';
 import { TABLES } from '../store/tables.ts';
 import { visibleSql } from '../store/visibility.ts';
 
@@ -115,3 +117,19 @@ export const summarise = (verb: string, counts: Partial<Record<KindName, number>
   const parts = EXPORT_ORDER.filter((k) => counts[k]).map((k) => `${counts[k]} ${k.replace('_', ' ')}`);
   return `${verb} ${total} records${parts.length ? `: ${parts.join(', ')}` : ''}.\n`;
 };
+
+/** A spreadsheet of prisoners: every row checked first (all problems listed), then written together. */
+export async function importSpreadsheetFile(db: Db, userId: string, path: string, mapping: string[], confidentiality: string): Promise<string> {
+  const { rows, issues } = readSpreadsheet(readFileSync(path, 'utf8'), mapping, { confidentiality });
+  if (issues.length > 0) {
+    throw new Problem('validation-failed', `Nothing was imported; fix these and run it again:\n${issues.map((i) => `  ${i.field}: ${i.message}`).join('\n')}`, issues);
+  }
+  const bar = progressBar('adding cases', 'rows');
+  bar.start(rows.length, 0);
+  const outcome = await importSpreadsheet(db, { userId }, rows, () => bar.increment()).finally(() => bar.stop());
+  return [
+    `Added ${outcome.created} ${outcome.created === 1 ? 'case' : 'cases'} from ${basename(path)}.`,
+    ...outcome.existing.map((e) => `  row ${e.row}: ${e.name} has a case already; left as it is.`),
+    '',
+  ].join('\n');
+}

@@ -1,7 +1,8 @@
 // bin/habeas: the command line. Each command is a thin shell over the same functions the HTTP
 // API calls.
 import { Command, Option } from 'commander';
-import { ROLES } from '../domain/vocabularies.ts';
+import { CONFIDENTIALITY_LEVELS, ROLES } from '../domain/vocabularies.ts';
+import { SPREADSHEET_FIELDS } from '../store/spreadsheet.ts';
 import { password as passwordSchema, userFields } from '../domain/entities.ts';
 import { verifyAuditChain } from '../store/audit.ts';
 import { createApiToken, createUser, listUsers, setPassword } from '../store/users.ts';
@@ -193,16 +194,22 @@ program
 
 program
   .command('import-data <path>')
-  .description('Restore an export (a .jsonl file or a folder of CSV files) into an empty store: all of it or, if any record is wrong, nothing')
+  .description('Restore an export (a .jsonl file or a folder of CSV files) into an empty store, or add the cases of a spreadsheet of prisoners (a .csv file): all of it or, if any record or row is wrong, nothing')
+  .option('--map <field=Heading...>', `spreadsheet: which column fills which field (${Object.keys(SPREADSHEET_FIELDS).join(', ')}); columns named like the fields are found without it`)
+  .addOption(new Option('--confidentiality <level>', 'spreadsheet: for rows that do not say').choices(CONFIDENTIALITY_LEVELS).default('internal'))
   .option('--as <username>', 'whose name the records go under in the audit log', 'admin')
-  .action(async (path: string, options: { as: string }) => {
-    const { importData, summarise } = await import('./data.ts');
-    const counts = await withStore(async (db) => {
+  .action(async (path: string, options: { as: string; map?: string[]; confidentiality: string }) => {
+    const data = await import('./data.ts');
+    const spreadsheet = path.toLowerCase().endsWith('.csv');
+    const outcome = await withStore(async (db) => {
       const user = (await listUsers(db)).find((u) => u.username === options.as && !u.disabled);
-      if (!user || user.role !== 'admin') throw new Problem('forbidden', `No admin named ${options.as}; choose one with --as.`);
-      return importData(db, user.id, path);
+      const allowed = spreadsheet ? user && user.role !== 'viewer' : user?.role === 'admin';
+      if (!user || !allowed) throw new Problem('forbidden', `No ${spreadsheet ? 'editor or admin' : 'admin'} named ${options.as}; choose one with --as.`);
+      return spreadsheet
+        ? data.importSpreadsheetFile(db, user.id, path, options.map ?? [], options.confidentiality)
+        : data.summarise('Restored', await data.importData(db, user.id, path));
     });
-    process.stdout.write(summarise('Restored', counts));
+    process.stdout.write(outcome);
   });
 
 try {
