@@ -12,6 +12,7 @@ import { registerAuth } from './auth.ts';
 import type { Config } from './config.ts';
 import { registerProblemHandler } from './problem-handler.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
+import { registerDataRoutes } from './routes/data.ts';
 import { registerAlertRoutes } from './routes/alerts.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerImportRoutes } from './routes/imports.ts';
@@ -79,6 +80,7 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
   registerImportRoutes(app, db, config);
   registerAdminRoutes(app, db);
   registerAlertRoutes(app, db);
+  registerDataRoutes(app, db);
   await registerWeb(app);
   return app;
 }

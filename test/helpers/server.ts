@@ -107,7 +107,8 @@ export class Client {
     if (setCookie) this.cookie = setCookie.split(';')[0]!;
     const text = await res.text();
     const type = res.headers.get('content-type') ?? '';
-    return { status: res.status, headers: res.headers, body: type.includes('json') && text ? JSON.parse(text) : text };
+    // JSON and problem+json are parsed; JSON Lines (x-ndjson) stay text.
+    return { status: res.status, headers: res.headers, body: /[/+]json\b/.test(type) && text ? JSON.parse(text) : text };
   }
   get = <T = any>(path: string) => this.request<T>('GET', path);
   post = <T = any>(path: string, body?: unknown) => this.request<T>('POST', path, body);
