@@ -1,0 +1,267 @@
+// Users: who may sign in and with what role. Add a user (the same rules as the server: username
+// pattern, password of at least 12 characters), change a name, address or role, disable or enable,
+// set a new password. An administrator cannot change their own role or disable themselves.
+import {
+  Alert, Badge, Button, Group, Modal, NativeSelect, Paper, PasswordInput, Stack, Switch, Table, Text, TextInput, Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { ApiError, type User } from '../../api.ts';
+import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { formatTimestamp } from '../../format.ts';
+import { t } from '../../strings/index.ts';
+import { fieldErrors, problemText, useCreateUser, useSetPassword, useUpdateUser, useUsers, type AdminUser } from './api.ts';
+
+const s = t.admin.users;
+const ROLES = ['viewer', 'editor', 'admin'];
+const roleOptions = ROLES.map((r) => ({ value: r, label: `${t.admin.role[r]} — ${t.admin.roleHint[r]}` }));
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const validPassword = (value: string) =>
+  value.length < 12 ? s.invalid.passwordShort : value.length > 1000 ? s.invalid.passwordLong : null;
+const validEmail = (value: string) => (value.trim() && !EMAIL.test(value.trim()) ? s.invalid.email : null);
+const orNull = (value: string) => (value.trim() ? value.trim() : null);
+
+export function RoleBadge({ role }: { role: string }) {
+  const color = role === 'admin' ? 'grape' : role === 'editor' ? 'blue' : 'gray';
+  return <Badge color={color} variant="light" c="dark.7" radius="sm">{t.admin.role[role] ?? role}</Badge>;
+}
+
+function Notice({ text, onClose }: { text: string | null; onClose: () => void }) {
+  return (
+    <div role="status" aria-live="polite">
+      {text && (
+        <Alert color="green" variant="light" withCloseButton onClose={onClose} closeButtonLabel={t.admin.cancel}>
+          {text}
+        </Alert>
+      )}
+    </div>
+  );
+}
+
+export function UsersPanel({ me }: { me: User }) {
+  const users = useUsers();
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<AdminUser | null>(null);
+  const [resetting, setResetting] = useState<AdminUser | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const done = (text: string) => {
+    setNotice(text);
+    setAdding(false);
+    setEditing(null);
+    setResetting(null);
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <div>
+          <Title order={2} size="h3">{s.title}</Title>
+          <Text size="sm" c="dimmed">{s.intro}</Text>
+        </div>
+        <Button onClick={() => setAdding(true)}>{s.add}</Button>
+      </Group>
+      <Notice text={notice} onClose={() => setNotice(null)} />
+      {users.isPending ? (
+        <Loading />
+      ) : users.isError ? (
+        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+      ) : users.data.length === 0 ? (
+        <Empty>{s.empty}</Empty>
+      ) : (
+        <Paper withBorder>
+          <Table.ScrollContainer minWidth={860} type="native">
+            <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{s.username}</Table.Th>
+                  <Table.Th>{s.displayName}</Table.Th>
+                  <Table.Th>{s.role}</Table.Th>
+                  <Table.Th>{s.email}</Table.Th>
+                  <Table.Th>{s.status}</Table.Th>
+                  <Table.Th>{s.created}</Table.Th>
+                  <Table.Th>{s.actions}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {users.data.map((u) => (
+                  <Table.Tr key={u.id} data-testid={`user-${u.username}`}>
+                    <Table.Td fw={600}>
+                      {u.username}
+                      {u.id === me.id && <Text span size="sm" c="dimmed" fw={400}> ({t.admin.you})</Text>}
+                    </Table.Td>
+                    <Table.Td dir="auto">{u.displayName ?? '—'}</Table.Td>
+                    <Table.Td><RoleBadge role={u.role} /></Table.Td>
+                    <Table.Td style={{ wordBreak: 'break-all' }}>{u.email ?? '—'}</Table.Td>
+                    <Table.Td>
+                      {u.disabled
+                        ? <Badge color="gray" variant="outline" c="dark.7" radius="sm">{s.disabled}</Badge>
+                        : <Badge color="green" variant="light" c="dark.7" radius="sm">{s.active}</Badge>}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(u.createdAt)}</Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button size="xs" variant="default" onClick={() => setEditing(u)} aria-label={s.editNamed(u.username)}>
+                          {s.edit}
+                        </Button>
+                        <Button size="xs" variant="default" onClick={() => setResetting(u)} aria-label={s.setPasswordNamed(u.username)}>
+                          {s.setPassword}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      <Modal opened={adding} onClose={() => setAdding(false)} title={s.add} size="lg">
+        {adding && <AddUserForm onDone={(u) => done(s.created_(u.username))} onCancel={() => setAdding(false)} />}
+      </Modal>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing ? s.editUser(editing.username) : ''} size="lg">
+        {editing && <EditUserForm user={editing} self={editing.id === me.id} onDone={(u) => done(s.saved(u.username))} onCancel={() => setEditing(null)} />}
+      </Modal>
+      <Modal opened={resetting !== null} onClose={() => setResetting(null)} title={resetting ? s.setPasswordFor(resetting.username) : ''}>
+        {resetting && <PasswordForm user={resetting} onDone={() => done(s.passwordSet(resetting.username))} onCancel={() => setResetting(null)} />}
+      </Modal>
+    </Stack>
+  );
+}
+
+function FormError({ error }: { error: unknown }) {
+  if (!error) return null;
+  return <Alert color="red" variant="light" role="alert">{t.admin.failed(problemText(error))}</Alert>;
+}
+
+function AddUserForm({ onDone, onCancel }: { onDone: (u: AdminUser) => void; onCancel: () => void }) {
+  const create = useCreateUser();
+  const [failure, setFailure] = useState<unknown>(null);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { username: '', displayName: '', email: '', role: 'viewer', password: '', repeat: '' },
+    validateInputOnBlur: true,
+    validate: {
+      username: (v) => (!v ? s.invalid.required : USERNAME.test(v) ? null : s.invalid.username),
+      email: validEmail,
+      password: validPassword,
+      repeat: (v, values) => (v === values.password ? null : s.invalid.mismatch),
+    },
+  });
+  const submit = form.onSubmit((values) => {
+    setFailure(null);
+    create.mutate(
+      { username: values.username, displayName: orNull(values.displayName), email: orNull(values.email), role: values.role, password: values.password },
+      {
+        onSuccess: onDone,
+        onError: (error) => {
+          const fields = fieldErrors(error);
+          if (error instanceof ApiError && error.status === 409) form.setFieldError('username', s.invalid.taken);
+          else if (Object.keys(fields).length) form.setErrors(fields);
+          else setFailure(error);
+        },
+      },
+    );
+  });
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <TextInput label={s.username} description={s.usernameHint} required autoComplete="off" {...form.getInputProps('username')} />
+        <TextInput label={s.displayName} description={s.displayNameHint} dir="auto" {...form.getInputProps('displayName')} />
+        <TextInput label={s.email} description={s.emailHint} type="email" autoComplete="off" {...form.getInputProps('email')} />
+        <NativeSelect label={s.role} data={roleOptions} required {...form.getInputProps('role')} />
+        <PasswordInput label={s.password} description={s.passwordHint} required autoComplete="new-password" {...form.getInputProps('password')} />
+        <PasswordInput label={s.repeatPassword} required autoComplete="new-password" {...form.getInputProps('repeat')} />
+        <FormError error={failure} />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel}>{t.admin.cancel}</Button>
+          <Button type="submit" loading={create.isPending}>{s.add}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function EditUserForm({ user, self, onDone, onCancel }: { user: AdminUser; self: boolean; onDone: (u: AdminUser) => void; onCancel: () => void }) {
+  const update = useUpdateUser();
+  const [failure, setFailure] = useState<unknown>(null);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { displayName: user.displayName ?? '', email: user.email ?? '', role: user.role as string, disabled: user.disabled },
+    validateInputOnBlur: true,
+    validate: { email: validEmail },
+  });
+  const submit = form.onSubmit((values) => {
+    setFailure(null);
+    const changes = {
+      displayName: orNull(values.displayName),
+      email: orNull(values.email),
+      ...(values.role !== user.role ? { role: values.role } : {}),
+      ...(values.disabled !== user.disabled ? { disabled: values.disabled } : {}),
+    };
+    update.mutate({ id: user.id, changes }, {
+      onSuccess: onDone,
+      onError: (error) => {
+        const fields = fieldErrors(error);
+        if (Object.keys(fields).length && error instanceof ApiError && error.status === 400) form.setErrors(fields);
+        else setFailure(error);
+      },
+    });
+  });
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <TextInput label={s.displayName} description={s.displayNameHint} dir="auto" {...form.getInputProps('displayName')} />
+        <TextInput label={s.email} description={s.emailHint} type="email" autoComplete="off" {...form.getInputProps('email')} />
+        <NativeSelect label={s.role} data={roleOptions} disabled={self} {...form.getInputProps('role')} />
+        {self ? (
+          <Text size="sm" c="dimmed">{s.ownRole}</Text>
+        ) : (
+          <Switch label={s.disable} description={s.disableHint} {...form.getInputProps('disabled', { type: 'checkbox' })} />
+        )}
+        <FormError error={failure} />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel}>{t.admin.cancel}</Button>
+          <Button type="submit" loading={update.isPending}>{t.admin.save}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function PasswordForm({ user, onDone, onCancel }: { user: AdminUser; onDone: () => void; onCancel: () => void }) {
+  const setPassword = useSetPassword();
+  const [failure, setFailure] = useState<unknown>(null);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { password: '', repeat: '' },
+    validateInputOnBlur: true,
+    validate: { password: validPassword, repeat: (v, values) => (v === values.password ? null : s.invalid.mismatch) },
+  });
+  const submit = form.onSubmit((values) => {
+    setFailure(null);
+    setPassword.mutate({ id: user.id, password: values.password }, {
+      onSuccess: onDone,
+      onError: (error) => {
+        const fields = fieldErrors(error);
+        if (fields.password) form.setFieldError('password', fields.password);
+        else setFailure(error);
+      },
+    });
+  });
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">{s.setPasswordHint}</Text>
+        <PasswordInput label={s.password} description={s.passwordHint} required autoComplete="new-password" {...form.getInputProps('password')} />
+        <PasswordInput label={s.repeatPassword} required autoComplete="new-password" {...form.getInputProps('repeat')} />
+        <FormError error={failure} />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel}>{t.admin.cancel}</Button>
+          <Button type="submit" loading={setPassword.isPending}>{s.setPassword}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
