@@ -31,7 +31,7 @@ export function AdminPage() {
     return (
       <Stack gap="md">
         <Title order={1} size="h2">{t.admin.title}</Title>
-        <Alert color="yellow" variant="light" title={t.admin.onlyAdmins} role="alert">
+        <Alert color="yellow" variant="light" title={t.admin.onlyAdmins} role="alert" styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}>
           {t.admin.onlyAdminsBody}
         </Alert>
       </Stack>
@@ -49,8 +49,8 @@ export function AdminPage() {
               key={s.to}
               component={Link}
               to={s.to}
-              variant={active ? 'light' : 'subtle'}
-              color={active ? 'blue' : 'gray'}
+              variant={active ? 'filled' : 'subtle'}
+              color={active ? 'blue' : 'dark'}
               size="sm"
               aria-current={active ? 'page' : undefined}
               data-active={active || undefined}

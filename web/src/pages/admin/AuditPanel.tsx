@@ -12,8 +12,9 @@ import { problemText, useAuditLog, useUsers, useVerifyAudit, type AdminUser, typ
 
 const s = t.admin.audit;
 const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
-// Changed on every write: listing it would only hide what really changed.
-const NOISE = new Set(['updatedAt']);
+// Said by the entry itself (its record id, actor and time), or changed on every write: listing
+// them would only hide what really changed.
+const NOISE = new Set(['id', 'createdAt', 'createdBy', 'updatedAt']);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -157,8 +158,7 @@ function Entry({ entry, users, first, filtered }: { entry: AuditEntry; users: Ma
       {changes.length > 0 && (
         <details style={{ marginTop: '0.25rem' }}>
           <summary>{s.changesCount(changes.length)}</summary>
-          <Table.ScrollContainer minWidth={480} type="native" mt="xs">
-            <Table withTableBorder verticalSpacing={4} fz="sm" layout="fixed">
+          <Table withTableBorder verticalSpacing={4} fz="sm" layout="fixed" mt="xs">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w="22%">{s.field}</Table.Th>
@@ -175,8 +175,7 @@ function Entry({ entry, users, first, filtered }: { entry: AuditEntry; users: Ma
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          </Table>
         </details>
       )}
     </li>

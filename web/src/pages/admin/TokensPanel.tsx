@@ -81,7 +81,7 @@ export function TokensPanel() {
         </form>
       </Paper>
       {secret && (
-        <Alert color="yellow" variant="light" title={s.newTitle} role="alert" data-testid="new-token">
+        <Alert color="yellow" variant="light" title={s.newTitle} role="alert" data-testid="new-token" styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}>
           <Stack gap="sm">
             <Text size="sm">{s.newWarning}</Text>
             <Text size="sm" fw={600}>{secret.name}</Text>
@@ -112,7 +112,7 @@ export function TokensPanel() {
         <Empty>{s.empty}</Empty>
       ) : (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={760} type="native">
+          <Table.ScrollContainer minWidth={760} type="native" tabIndex={0} role="region" aria-label={s.title}>
             <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>

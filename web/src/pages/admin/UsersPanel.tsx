@@ -71,7 +71,7 @@ export function UsersPanel({ me }: { me: User }) {
         <Empty>{s.empty}</Empty>
       ) : (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={860} type="native">
+          <Table.ScrollContainer minWidth={860} type="native" tabIndex={0} role="region" aria-label={s.title}>
             <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
