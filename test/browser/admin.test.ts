@@ -215,9 +215,9 @@ describe.skipIf(!hasChromium)('administration in chromium', () => {
   it('fits the admin pages in a phone-width screen without sideways scrolling', async () => {
     await admin.setViewportSize({ width: 390, height: 844 });
     for (const [path, ready] of [
-      ['/admin/users', () => admin.getByTestId('user-admin').waitFor()],
+      ['/admin/users', () => admin.getByTestId('user-card-admin').waitFor()],
       ['/admin/grants', () => admin.getByTestId(`grants-${restrictedId}`).waitFor()],
-      ['/admin/tokens', () => admin.getByTestId('token-browser test export').waitFor()],
+      ['/admin/tokens', () => admin.getByTestId('token-card-browser test export').waitFor()],
       ['/admin/audit', () => admin.getByTestId('audit-entry').first().waitFor()],
     ] as const) {
       await admin.goto(path);

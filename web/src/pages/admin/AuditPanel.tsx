@@ -8,6 +8,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { humanize } from '../../format.ts';
 import { t } from '../../strings/index.ts';
+import { BADGE } from './UsersPanel.tsx';
 import { problemText, useAuditLog, useUsers, useVerifyAudit, type AdminUser, type AuditEntry } from './api.ts';
 
 const s = t.admin.audit;
@@ -42,11 +43,19 @@ export function changesOf(entry: Pick<AuditEntry, 'before' | 'after'>): Change[]
     .map((f) => ({ field: f, before: before[f], after: after[f] }));
 }
 
+function Value({ value, users }: { value: unknown; users: Map<string, AdminUser> }) {
+  return (
+    <Table.Td dir="auto" c={blank(value) ? 'dimmed' : undefined} style={{ overflowWrap: 'anywhere' }}>
+      {show(value, users)}
+    </Table.Td>
+  );
+}
+
 function show(value: unknown, users: Map<string, AdminUser>): string {
   if (blank(value)) return s.empty_;
   if (typeof value === 'string') {
     const user = users.get(value);
-    return user ? `${value} (${user.username})` : value;
+    return user ? `${user.username} (${value})` : value;
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return value.map((v) => show(v, users)).join(', ');
@@ -138,7 +147,7 @@ function Entry({ entry, users, first, filtered }: { entry: AuditEntry; users: Ma
       <Group gap="xs" wrap="wrap" align="baseline">
         <Text size="sm" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>#{entry.seq}</Text>
         <Text size="sm" fw={600}>{s.actions[entry.action] ?? humanize(entry.action)}</Text>
-        <Badge color="gray" variant="light" c="dark.7" radius="sm">{type}</Badge>
+        <Badge color="gray" variant="light" c="dark.7" radius="sm" {...BADGE}>{type}</Badge>
         <Text size="sm">{actor}</Text>
         <Text size="sm" c="dimmed" component="time" dateTime={entry.at} style={{ fontVariantNumeric: 'tabular-nums' }}>
           {when.format(new Date(entry.at))}
@@ -152,29 +161,30 @@ function Entry({ entry, users, first, filtered }: { entry: AuditEntry; users: Ma
           </Anchor>
         )}
         {entry.recordType === 'case' && (
-          <Anchor component={Link} to={`/cases/${encodeURIComponent(entry.recordId)}`} size="xs">{t.nav.cases}</Anchor>
+          <Anchor component={Link} to={`/cases/${encodeURIComponent(entry.recordId)}`} size="xs">{s.openCase}</Anchor>
         )}
       </Group>
       {changes.length > 0 && (
         <details style={{ marginTop: '0.25rem' }}>
           <summary>{s.changesCount(changes.length)}</summary>
           <Table withTableBorder verticalSpacing={4} fz="sm" layout="fixed" mt="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w="22%">{s.field}</Table.Th>
-                  <Table.Th>{s.before}</Table.Th>
-                  <Table.Th>{s.after}</Table.Th>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w="24%">{s.field}</Table.Th>
+                {/* A new record has no before, a retracted one keeps its last state: one column then. */}
+                {entry.before !== null && <Table.Th>{s.before}</Table.Th>}
+                {entry.after !== null && <Table.Th>{entry.before === null ? s.value : s.after}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {changes.map((c) => (
+                <Table.Tr key={c.field}>
+                  <Table.Td fw={500}>{fieldLabel(c.field)}</Table.Td>
+                  {entry.before !== null && <Value value={c.before} users={users} />}
+                  {entry.after !== null && <Value value={c.after} users={users} />}
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {changes.map((c) => (
-                  <Table.Tr key={c.field}>
-                    <Table.Td fw={500}>{fieldLabel(c.field)}</Table.Td>
-                    <Table.Td dir="auto" c={blank(c.before) ? 'dimmed' : undefined} style={{ wordBreak: 'break-word' }}>{show(c.before, users)}</Table.Td>
-                    <Table.Td dir="auto" c={blank(c.after) ? 'dimmed' : undefined} style={{ wordBreak: 'break-word' }}>{show(c.after, users)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
+              ))}
+            </Table.Tbody>
           </Table>
         </details>
       )}

@@ -10,7 +10,7 @@ import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { formatTimestamp } from '../../format.ts';
 import { t } from '../../strings/index.ts';
 import { problemText, useChangeGrant, useGrants, useRestrictedCases, useUsers, type AdminUser } from './api.ts';
-import { RoleBadge } from './UsersPanel.tsx';
+import { BADGE, RoleBadge } from './UsersPanel.tsx';
 
 const s = t.admin.grants;
 
@@ -91,19 +91,19 @@ function CaseGrants({ c, users, me }: { c: Case; users: AdminUser[]; me: User })
                 const name = g.displayName ? `${g.displayName} (${g.username})` : g.username;
                 return (
                   <li key={g.userId}>
-                    <Group justify="space-between" gap="xs" wrap="nowrap" py={4}>
+                    <Group justify="space-between" gap="xs" wrap="nowrap" py={4} align="flex-start">
                       <Group gap="xs" wrap="wrap" style={{ minWidth: 0 }}>
                         <Text size="sm" fw={500} dir="auto">{name}</Text>
                         {g.userId === me.id && <Text size="sm" c="dimmed">({t.admin.you})</Text>}
                         <RoleBadge role={g.role} />
-                        {g.disabled && <Badge color="gray" variant="outline" c="dark.7" radius="sm">{t.admin.users.disabled}</Badge>}
+                        {g.disabled && <Badge color="gray" variant="outline" c="dark.7" radius="sm" {...BADGE}>{t.admin.users.disabled}</Badge>}
                         <Text size="xs" c="dimmed">{s.since(formatTimestamp(g.grantedAt))}</Text>
                       </Group>
                       {g.userId !== me.id && (
                         <Button
                           size="xs"
                           variant="default"
-                          color="red"
+                          style={{ flexShrink: 0 }}
                           aria-label={s.withdrawNamed(g.username, subject)}
                           loading={change.isPending && change.variables?.userId === g.userId}
                           onClick={() => run(g.userId, false, g.username)}

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { formatTimestamp } from '../../format.ts';
 import { t } from '../../strings/index.ts';
+import { BADGE } from './UsersPanel.tsx';
 import { fieldErrors, problemText, useCreateToken, useRevokeToken, useTokens, type ApiToken } from './api.ts';
 
 const s = t.admin.tokens;
@@ -42,12 +43,19 @@ export function TokensPanel() {
       },
     });
 
+  const revokeButton = (token: ApiToken) =>
+    !token.revokedAt && (
+      <Button size="xs" variant="default" onClick={() => setConfirm(token)} aria-label={s.revokeNamed(token.name)}>
+        {s.revoke}
+      </Button>
+    );
+
   const status = (token: ApiToken) => {
-    if (token.revokedAt) return <Badge color="gray" variant="outline" c="dark.7" radius="sm">{s.revoked(formatTimestamp(token.revokedAt))}</Badge>;
-    if (token.expiresAt && new Date(token.expiresAt) <= new Date()) return <Badge color="gray" variant="outline" c="dark.7" radius="sm">{s.expired}</Badge>;
+    if (token.revokedAt) return <Badge color="gray" variant="outline" c="dark.7" radius="sm" {...BADGE}>{s.revoked(formatTimestamp(token.revokedAt))}</Badge>;
+    if (token.expiresAt && new Date(token.expiresAt) <= new Date()) return <Badge color="gray" variant="outline" c="dark.7" radius="sm" {...BADGE}>{s.expired}</Badge>;
     return (
       <Stack gap={2} align="flex-start">
-        <Badge color="green" variant="light" c="dark.7" radius="sm">{s.active}</Badge>
+        <Badge color="green" variant="light" c="dark.7" radius="sm" {...BADGE}>{s.active}</Badge>
         {token.expiresAt && <Text size="xs" c="dimmed">{s.expires(formatTimestamp(token.expiresAt))}</Text>}
       </Stack>
     );
@@ -111,12 +119,13 @@ export function TokensPanel() {
       ) : tokens.data.length === 0 ? (
         <Empty>{s.empty}</Empty>
       ) : (
-        <Paper withBorder>
+        <>
+        <Paper withBorder visibleFrom="sm">
           <Table.ScrollContainer minWidth={760} type="native" tabIndex={0} role="region" aria-label={s.title}>
             <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{s.name}</Table.Th>
+                  <Table.Th>{s.nameColumn}</Table.Th>
                   <Table.Th>{s.owner}</Table.Th>
                   <Table.Th>{s.created}</Table.Th>
                   <Table.Th>{s.lastUsed}</Table.Th>
@@ -132,19 +141,31 @@ export function TokensPanel() {
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(token.createdAt)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{token.lastUsedAt ? formatTimestamp(token.lastUsedAt) : s.never}</Table.Td>
                     <Table.Td>{status(token)}</Table.Td>
-                    <Table.Td>
-                      {!token.revokedAt && (
-                        <Button size="xs" variant="default" onClick={() => setConfirm(token)} aria-label={s.revokeNamed(token.name)}>
-                          {s.revoke}
-                        </Button>
-                      )}
-                    </Table.Td>
+                    <Table.Td>{revokeButton(token)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
         </Paper>
+        <Stack gap="sm" hiddenFrom="sm">
+          {tokens.data.map((token) => (
+            <Paper key={token.id} withBorder p="sm" data-testid={`token-card-${token.name}`}>
+              <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+                <div style={{ minWidth: 0 }}>
+                  <Text fw={600} style={{ overflowWrap: 'anywhere' }}>{token.name}</Text>
+                  <Text size="sm">{s.owner}: {token.username}</Text>
+                  <Text size="sm" c="dimmed">
+                    {s.created} {formatTimestamp(token.createdAt)} · {s.lastUsed} {token.lastUsedAt ? formatTimestamp(token.lastUsedAt) : s.never.toLowerCase()}
+                  </Text>
+                </div>
+                {status(token)}
+              </Group>
+              {!token.revokedAt && <Group mt="xs">{revokeButton(token)}</Group>}
+            </Paper>
+          ))}
+        </Stack>
+        </>
       )}
       <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title={s.confirmTitle}>
         {confirm && (

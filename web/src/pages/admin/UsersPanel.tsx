@@ -25,7 +25,16 @@ const orNull = (value: string) => (value.trim() ? value.trim() : null);
 
 export function RoleBadge({ role }: { role: string }) {
   const color = role === 'admin' ? 'grape' : role === 'editor' ? 'blue' : 'gray';
-  return <Badge color={color} variant="light" c="dark.7" radius="sm">{t.admin.role[role] ?? role}</Badge>;
+  return <Badge color={color} variant="light" c="dark.7" radius="sm" {...BADGE}>{t.admin.role[role] ?? role}</Badge>;
+}
+
+/** Badges as the rest of the app has them: sentence case, never cut short in a narrow cell. */
+export const BADGE = { tt: 'none', fw: 600, style: { flexShrink: 0, maxWidth: 'none', minWidth: 'max-content' } } as const;
+
+export function UserStatus({ disabled }: { disabled: boolean }) {
+  return disabled
+    ? <Badge color="gray" variant="outline" c="dark.7" radius="sm" {...BADGE}>{s.disabled}</Badge>
+    : <Badge color="green" variant="light" c="dark.7" radius="sm" {...BADGE}>{s.active}</Badge>;
 }
 
 function Notice({ text, onClose }: { text: string | null; onClose: () => void }) {
@@ -46,6 +55,17 @@ export function UsersPanel({ me }: { me: User }) {
   const [editing, setEditing] = useState<AdminUser | null>(null);
   const [resetting, setResetting] = useState<AdminUser | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const actions = (u: AdminUser) => (
+    <Group gap="xs" wrap="nowrap">
+      <Button size="xs" variant="default" onClick={() => setEditing(u)} aria-label={s.editNamed(u.username)}>
+        {s.edit}
+      </Button>
+      <Button size="xs" variant="default" onClick={() => setResetting(u)} aria-label={s.setPasswordNamed(u.username)}>
+        {s.setPassword}
+      </Button>
+    </Group>
+  );
+  const you = (u: AdminUser) => u.id === me.id && <Text span size="sm" c="dimmed" fw={400}> ({t.admin.you})</Text>;
   const done = (text: string) => {
     setNotice(text);
     setAdding(false);
@@ -70,7 +90,8 @@ export function UsersPanel({ me }: { me: User }) {
       ) : users.data.length === 0 ? (
         <Empty>{s.empty}</Empty>
       ) : (
-        <Paper withBorder>
+        <>
+        <Paper withBorder visibleFrom="sm">
           <Table.ScrollContainer minWidth={860} type="native" tabIndex={0} role="region" aria-label={s.title}>
             <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
               <Table.Thead>
@@ -89,33 +110,39 @@ export function UsersPanel({ me }: { me: User }) {
                   <Table.Tr key={u.id} data-testid={`user-${u.username}`}>
                     <Table.Td fw={600}>
                       {u.username}
-                      {u.id === me.id && <Text span size="sm" c="dimmed" fw={400}> ({t.admin.you})</Text>}
+                      {you(u)}
                     </Table.Td>
                     <Table.Td dir="auto">{u.displayName ?? '—'}</Table.Td>
                     <Table.Td><RoleBadge role={u.role} /></Table.Td>
-                    <Table.Td style={{ wordBreak: 'break-all' }}>{u.email ?? '—'}</Table.Td>
-                    <Table.Td>
-                      {u.disabled
-                        ? <Badge color="gray" variant="outline" c="dark.7" radius="sm">{s.disabled}</Badge>
-                        : <Badge color="green" variant="light" c="dark.7" radius="sm">{s.active}</Badge>}
-                    </Table.Td>
+                    <Table.Td>{u.email ?? '—'}</Table.Td>
+                    <Table.Td><UserStatus disabled={u.disabled} /></Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(u.createdAt)}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button size="xs" variant="default" onClick={() => setEditing(u)} aria-label={s.editNamed(u.username)}>
-                          {s.edit}
-                        </Button>
-                        <Button size="xs" variant="default" onClick={() => setResetting(u)} aria-label={s.setPasswordNamed(u.username)}>
-                          {s.setPassword}
-                        </Button>
-                      </Group>
-                    </Table.Td>
+                    <Table.Td>{actions(u)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
         </Paper>
+        <Stack gap="sm" hiddenFrom="sm">
+          {users.data.map((u) => (
+            <Paper key={u.id} withBorder p="sm" data-testid={`user-card-${u.username}`}>
+              <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+                <div style={{ minWidth: 0 }}>
+                  <Text fw={600}>{u.username}{you(u)}</Text>
+                  {u.displayName && <Text size="sm" dir="auto">{u.displayName}</Text>}
+                  {u.email && <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>{u.email}</Text>}
+                </div>
+                <Stack gap={4} align="flex-end">
+                  <RoleBadge role={u.role} />
+                  <UserStatus disabled={u.disabled} />
+                </Stack>
+              </Group>
+              <Group mt="xs">{actions(u)}</Group>
+            </Paper>
+          ))}
+        </Stack>
+        </>
       )}
       <Modal opened={adding} onClose={() => setAdding(false)} title={s.add} size="lg">
         {adding && <AddUserForm onDone={(u) => done(s.created_(u.username))} onCancel={() => setAdding(false)} />}
