@@ -212,6 +212,38 @@ describe.skipIf(!hasChromium)('administration in chromium', () => {
     await entries.last().getByText('Created').waitFor();
   });
 
+  it('changes a user\'s role and e-mail, and sets a new password that ends their session', async () => {
+    await admin.goto('/admin/users');
+    const row = admin.getByTestId(`user-${VIEWER.username}`);
+    await row.getByRole('button', { name: `Edit ${VIEWER.username}` }).click();
+    const edit = admin.getByRole('dialog', { name: `Edit ${VIEWER.username}` });
+    await edit.getByLabel('E-mail').fill('not an address');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.getByText('Enter an e-mail address').waitFor();
+    await edit.getByLabel('E-mail').fill('vera@example.org');
+    await edit.getByLabel('Role').selectOption('editor');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await admin.getByText(`Changes to ${VIEWER.username} are saved.`).waitFor();
+    expect(await row.textContent()).toContain('Editor');
+    expect(await row.textContent()).toContain('vera@example.org');
+    // Your own role is not yours to change.
+    await admin.getByTestId('user-admin').getByRole('button', { name: 'Edit admin' }).click();
+    const own = admin.getByRole('dialog', { name: 'Edit admin' });
+    expect(await own.getByLabel('Role').isDisabled()).toBe(true);
+    await own.getByRole('button', { name: 'Cancel' }).click();
+
+    await row.getByRole('button', { name: `Set a new password for ${VIEWER.username}` }).click();
+    const reset = admin.getByRole('dialog', { name: `Set a new password for ${VIEWER.username}` });
+    await reset.getByLabel(/^Password/).fill('another long passphrase');
+    await reset.getByLabel('Repeat the password').fill('another long passphrase');
+    await reset.getByRole('button', { name: 'New password' }).click();
+    await admin.getByText(`The password of ${VIEWER.username} is changed`).waitFor();
+    await viewer.goto('/cases');
+    await viewer.waitForURL(/\/signin/);
+    await expectAccessible(admin);
+  });
+
   it('fits the admin pages in a phone-width screen without sideways scrolling', async () => {
     await admin.setViewportSize({ width: 390, height: 844 });
     for (const [path, ready] of [

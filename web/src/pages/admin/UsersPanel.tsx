@@ -14,7 +14,7 @@ import { fieldErrors, problemText, useCreateUser, useSetPassword, useUpdateUser,
 
 const s = t.admin.users;
 const ROLES = ['viewer', 'editor', 'admin'];
-const roleOptions = ROLES.map((r) => ({ value: r, label: `${t.admin.role[r]} — ${t.admin.roleHint[r]}` }));
+const roleOptions = ROLES.map((r) => ({ value: r, label: t.admin.role[r] ?? r }));
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -197,7 +197,7 @@ function AddUserForm({ onDone, onCancel }: { onDone: (u: AdminUser) => void; onC
         <TextInput label={s.username} description={s.usernameHint} required autoComplete="off" {...form.getInputProps('username')} />
         <TextInput label={s.displayName} description={s.displayNameHint} dir="auto" {...form.getInputProps('displayName')} />
         <TextInput label={s.email} description={s.emailHint} type="email" autoComplete="off" {...form.getInputProps('email')} />
-        <NativeSelect label={s.role} data={roleOptions} required {...form.getInputProps('role')} />
+        <NativeSelect label={s.role} description={t.admin.roleHint[form.values.role]} data={roleOptions} required {...form.getInputProps('role')} />
         <PasswordInput label={s.password} description={s.passwordHint} required autoComplete="new-password" {...form.getInputProps('password')} />
         <PasswordInput label={s.repeatPassword} required autoComplete="new-password" {...form.getInputProps('repeat')} />
         <FormError error={failure} />
@@ -241,7 +241,7 @@ function EditUserForm({ user, self, onDone, onCancel }: { user: AdminUser; self:
       <Stack gap="sm">
         <TextInput label={s.displayName} description={s.displayNameHint} dir="auto" {...form.getInputProps('displayName')} />
         <TextInput label={s.email} description={s.emailHint} type="email" autoComplete="off" {...form.getInputProps('email')} />
-        <NativeSelect label={s.role} data={roleOptions} disabled={self} {...form.getInputProps('role')} />
+        <NativeSelect label={s.role} description={t.admin.roleHint[form.values.role]} data={roleOptions} disabled={self} {...form.getInputProps('role')} />
         {self ? (
           <Text size="sm" c="dimmed">{s.ownRole}</Text>
         ) : (
