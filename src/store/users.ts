@@ -205,23 +205,31 @@ export async function userForSession(db: Queryable, token: string): Promise<User
 
 export const API_TOKEN_PREFIX = 'hab_';
 
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
 export async function createApiToken(
   db: Db,
   actorId: string | null,
   userId: string,
   name: string,
-): Promise<{ id: string; token: string }> {
+  expiresInDays: number | null = null,
+): Promise<{ id: string; token: string; expiresAt: string | null }> {
   const token = API_TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const id = randomUUID();
-  await db.transaction(async (tx) => {
+  const expiresAt = await db.transaction(async (tx) => {
     const [user] = await tx.query('SELECT 1 FROM users WHERE id = $1', [userId]);
     if (!user) throw notFound('user');
-    await tx.query('INSERT INTO api_tokens (id, user_id, name, token_hash) VALUES ($1, $2, $3, $4)', [
-      id, userId, name, tokenHash(token),
-    ]);
-    await appendAudit(tx, { actorId, action: 'create', recordType: 'api_token', recordId: id, after: { userId, name } });
+    const [row] = await tx.query<{ expires_at: Date | null }>(
+      `INSERT INTO api_tokens (id, user_id, name, token_hash, expires_at)
+       VALUES ($1, $2, $3, $4, CASE WHEN $5::int IS NULL THEN NULL ELSE now() + make_interval(days => $5::int) END)
+       RETURNING expires_at`,
+      [id, userId, name, tokenHash(token), expiresInDays],
+    );
+    const expiresAt = iso(row!.expires_at);
+    await appendAudit(tx, { actorId, action: 'create', recordType: 'api_token', recordId: id, after: { userId, name, expiresAt } });
+    return expiresAt;
   });
-  return { id, token };
+  return { id, token, expiresAt };
 }
 
 export interface ApiToken {
@@ -234,8 +242,6 @@ export interface ApiToken {
   lastUsedAt: string | null;
   revokedAt: string | null;
 }
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
  * API tokens, newest first: a user's own, or everyone's (`userId` null, for administrators).

@@ -133,4 +133,23 @@ describe.each(STORES)('administration on the %s store', (store) => {
     expect(entry).toMatchObject({ action: 'revoke', recordType: 'api_token', actorId: adminId });
     expect((await server.admin.delete('/api/tokens/7d0c6a3e-0000-4000-8000-000000000000')).status).toBe(404);
   });
+
+  it('makes a token that expires after the days asked for, and refuses it once expired', async () => {
+    const created = await server.admin.post('/api/tokens', { name: 'thirty days', expiresInDays: 30 });
+    expect(created.status).toBe(201);
+    const days = (Date.parse(created.body.expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThan(30.1);
+    const listed = (await server.admin.get('/api/tokens')).body.items.find((t: { id: string }) => t.id === created.body.id);
+    expect(listed.expiresAt).toBe(created.body.expiresAt);
+    const script = new Client(server.url, created.body.token);
+    expect((await script.get('/api/auth/me')).status).toBe(200);
+    // Time passes.
+    await server.running.db.query(`UPDATE api_tokens SET expires_at = now() - interval '1 minute' WHERE id = $1`, [created.body.id]);
+    expect((await script.get('/api/auth/me')).status).toBe(401);
+    for (const expiresInDays of [0, -1, 1.5, 4000, '30']) {
+      expect((await server.admin.post('/api/tokens', { name: 'bad', expiresInDays })).status).toBe(400);
+    }
+    expect((await server.admin.post('/api/tokens', { name: 'forever' })).body.expiresAt).toBeNull();
+  });
 });

@@ -152,6 +152,7 @@ describe.skipIf(!hasChromium)('administration in chromium', () => {
     await admin.getByRole('button', { name: 'Create a token' }).click();
     await admin.getByText('Required', { exact: true }).waitFor();
     await admin.getByLabel('What the token is for').fill('browser test export');
+    await admin.getByLabel('Expires').selectOption({ label: 'After 30 days' });
     await admin.getByRole('button', { name: 'Create a token' }).click();
     const shown = admin.getByTestId('new-token');
     await shown.getByText('It is shown only this once').waitFor();
@@ -166,6 +167,7 @@ describe.skipIf(!hasChromium)('administration in chromium', () => {
     const row = admin.getByTestId('token-browser test export');
     expect(await row.textContent()).toContain('admin');
     expect(await row.textContent()).not.toContain(tokenSecret);
+    expect(await row.textContent()).toMatch(/Expires \d+ \w+ \d{4}/);
     await admin.reload();
     await row.waitFor();
     expect(await admin.content()).not.toContain(tokenSecret);

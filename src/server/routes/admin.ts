@@ -74,13 +74,17 @@ export function registerAdminRoutes(app: FastifyInstance, db: Db) {
     schema: {
       tags: ['Administration'],
       summary: 'Create an API token for yourself; shown once',
-      description: 'A token acts as its user. Tokens for others are made on the command line (`habeas token create`), so that no one can act as another user over HTTP.',
-      body: z.strictObject({ name: z.string().trim().min(1).max(100) }),
-      response: { 201: z.object({ id, token: z.string() }), ...problems },
+      description: 'A token acts as its user. Tokens for others are made on the command line (`habeas token create`), so that no one can act as another user over HTTP. '
+        + 'Without `expiresInDays` the token works until it is revoked.',
+      body: z.strictObject({
+        name: z.string().trim().min(1).max(100),
+        expiresInDays: z.int().min(1).max(3650).optional().meta({ description: 'The token stops working this many days from now' }),
+      }),
+      response: { 201: z.object({ id, token: z.string(), expiresAt: z.string().nullable() }), ...problems },
     },
   }, async (request, reply) => {
     const user = requireRole(request, 'viewer');
-    return reply.code(201).send(await createApiToken(db, user.id, user.id, request.body.name));
+    return reply.code(201).send(await createApiToken(db, user.id, user.id, request.body.name, request.body.expiresInDays ?? null));
   });
 
   const tokenSchema = z.object({

@@ -1,6 +1,6 @@
 // API tokens: make one for yourself (its secret shown this once, with a copy button and a warning),
 // see everyone's tokens (never their secret) and revoke any of them, after a confirmation.
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, CopyButton, Group, Modal, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { formatTimestamp } from '../../format.ts';
@@ -9,14 +9,16 @@ import { BADGE } from './UsersPanel.tsx';
 import { fieldErrors, problemText, useCreateToken, useRevokeToken, useTokens, type ApiToken } from './api.ts';
 
 const s = t.admin.tokens;
+const LIFETIMES = ['30', '90', '365', 'never'];
 
 export function TokensPanel() {
   const tokens = useTokens();
   const create = useCreateToken();
   const revoke = useRevokeToken();
   const [name, setName] = useState('');
+  const [lifetime, setLifetime] = useState('90');
   const [nameError, setNameError] = useState<string | null>(null);
-  const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
+  const [secret, setSecret] = useState<{ name: string; token: string; expiresAt: string | null } | null>(null);
   const [confirm, setConfirm] = useState<ApiToken | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -26,9 +28,9 @@ export function TokensPanel() {
     if (!trimmed) return setNameError(t.admin.users.invalid.required);
     setNameError(null);
     setNotice(null);
-    create.mutate(trimmed, {
+    create.mutate({ name: trimmed, expiresInDays: lifetime === 'never' ? null : Number(lifetime) }, {
       onSuccess: (created) => {
-        setSecret({ name: trimmed, token: created.token });
+        setSecret({ name: trimmed, token: created.token, expiresAt: created.expiresAt });
         setName('');
       },
       onError: (error) => setNameError(fieldErrors(error).name ?? null),
@@ -81,6 +83,14 @@ export function TokensPanel() {
               onChange={(e) => setName(e.currentTarget.value)}
               style={{ flex: '1 1 16rem', maxWidth: '28rem' }}
             />
+            <NativeSelect
+              label={s.lifetime}
+              description={s.lifetimeHint}
+              value={lifetime}
+              onChange={(e) => setLifetime(e.currentTarget.value)}
+              data={LIFETIMES.map((value) => ({ value, label: s.lifetimes[value] ?? value }))}
+              style={{ flex: '0 1 12rem' }}
+            />
             <Button type="submit" loading={create.isPending} mt={{ base: 0, xs: 46 }}>{s.create}</Button>
           </Group>
           {create.isError && !nameError && (
@@ -92,7 +102,9 @@ export function TokensPanel() {
         <Alert color="yellow" variant="light" title={s.newTitle} role="alert" data-testid="new-token" styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}>
           <Stack gap="sm">
             <Text size="sm">{s.newWarning}</Text>
-            <Text size="sm" fw={600}>{secret.name}</Text>
+            <Text size="sm" fw={600}>
+              {secret.name} · {secret.expiresAt ? s.expires(formatTimestamp(secret.expiresAt)) : s.noExpiry}
+            </Text>
             <Code block aria-label={s.tokenLabel} style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }} data-testid="token-secret">
               {secret.token}
             </Code>

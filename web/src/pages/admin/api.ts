@@ -151,7 +151,11 @@ export const useTokens = () =>
 export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => api<{ id: string; token: string }>('/api/tokens', { method: 'POST', body: { name } }),
+    mutationFn: ({ name, expiresInDays }: { name: string; expiresInDays: number | null }) =>
+      api<{ id: string; token: string; expiresAt: string | null }>('/api/tokens', {
+        method: 'POST',
+        body: expiresInDays ? { name, expiresInDays } : { name },
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: adminKeys.tokens }),
   });
 }
