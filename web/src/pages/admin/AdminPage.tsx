@@ -1,13 +1,14 @@
 // Administration: users and roles, grants to restricted cases, API tokens, the audit log — each a
 // section with its own address under /admin. Administrators only: anyone else is told so (and the
 // server refuses them anyway). The sections load their code only when opened.
-import { Alert, Button, Group, Stack, Title } from '@mantine/core';
+import { Button, Group, Stack, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useMe } from '../../api.ts';
 import { ErrorState, Loading } from '../../components/States.tsx';
 import { t } from '../../strings/index.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
+import { OnlyAdmins } from './PanelError.tsx';
 
 const UsersPanel = lazy(() => import('./UsersPanel.tsx').then((m) => ({ default: m.UsersPanel })));
 const GrantsPanel = lazy(() => import('./GrantsPanel.tsx').then((m) => ({ default: m.GrantsPanel })));
@@ -31,9 +32,7 @@ export function AdminPage() {
     return (
       <Stack gap="md">
         <Title order={1} size="h2">{t.admin.title}</Title>
-        <Alert color="yellow" variant="light" title={t.admin.onlyAdmins} role="alert" styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}>
-          {t.admin.onlyAdminsBody}
-        </Alert>
+        <OnlyAdmins />
       </Stack>
     );
   }

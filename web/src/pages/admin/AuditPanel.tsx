@@ -5,7 +5,8 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { Empty, Loading } from '../../components/States.tsx';
+import { PanelError } from './PanelError.tsx';
 import { humanize } from '../../format.ts';
 import { t } from '../../strings/index.ts';
 import { BADGE } from './UsersPanel.tsx';
@@ -114,7 +115,7 @@ export function AuditPanel() {
       {log.isPending ? (
         <Loading />
       ) : log.isError ? (
-        <ErrorState error={log.error} onRetry={() => void log.refetch()} />
+        <PanelError error={log.error} onRetry={() => void log.refetch()} />
       ) : entries.length === 0 ? (
         <Empty>{recordId ? s.emptyRecord : s.empty}</Empty>
       ) : (

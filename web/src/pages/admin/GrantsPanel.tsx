@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Case, User } from '../../api.ts';
 import { StatusBadge } from '../../components/Badges.tsx';
-import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { Empty, Loading } from '../../components/States.tsx';
+import { PanelError } from './PanelError.tsx';
 import { formatTimestamp } from '../../format.ts';
 import { t } from '../../strings/index.ts';
 import { problemText, useChangeGrant, useGrants, useRestrictedCases, useUsers, type AdminUser } from './api.ts';
@@ -28,9 +29,9 @@ export function GrantsPanel({ me }: { me: User }) {
       {cases.isPending || users.isPending ? (
         <Loading />
       ) : cases.isError ? (
-        <ErrorState error={cases.error} onRetry={() => void cases.refetch()} />
+        <PanelError error={cases.error} onRetry={() => void cases.refetch()} />
       ) : users.isError ? (
-        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+        <PanelError error={users.error} onRetry={() => void users.refetch()} />
       ) : shown.length === 0 ? (
         <Empty>{s.empty}</Empty>
       ) : (
@@ -82,7 +83,7 @@ function CaseGrants({ c, users, me }: { c: Case; users: AdminUser[]; me: User })
           {grants.isPending ? (
             <Loading />
           ) : grants.isError ? (
-            <ErrorState error={grants.error} onRetry={() => void grants.refetch()} />
+            <PanelError error={grants.error} onRetry={() => void grants.refetch()} />
           ) : grants.data.length === 0 ? (
             <Text size="sm" c="dimmed">{s.noHolders}</Text>
           ) : (

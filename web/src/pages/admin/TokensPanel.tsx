@@ -2,7 +2,8 @@
 // see everyone's tokens (never their secret) and revoke any of them, after a confirmation.
 import { Alert, Badge, Button, Code, CopyButton, Group, Modal, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { Empty, Loading } from '../../components/States.tsx';
+import { PanelError } from './PanelError.tsx';
 import { formatTimestamp } from '../../format.ts';
 import { t } from '../../strings/index.ts';
 import { BADGE } from './UsersPanel.tsx';
@@ -127,7 +128,7 @@ export function TokensPanel() {
       {tokens.isPending ? (
         <Loading />
       ) : tokens.isError ? (
-        <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />
+        <PanelError error={tokens.error} onRetry={() => void tokens.refetch()} />
       ) : tokens.data.length === 0 ? (
         <Empty>{s.empty}</Empty>
       ) : (

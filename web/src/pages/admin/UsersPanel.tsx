@@ -7,7 +7,8 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { ApiError, type User } from '../../api.ts';
-import { Empty, ErrorState, Loading } from '../../components/States.tsx';
+import { Empty, Loading } from '../../components/States.tsx';
+import { PanelError } from './PanelError.tsx';
 import { formatTimestamp } from '../../format.ts';
 import { t } from '../../strings/index.ts';
 import { fieldErrors, problemText, useCreateUser, useSetPassword, useUpdateUser, useUsers, type AdminUser } from './api.ts';
@@ -86,7 +87,7 @@ export function UsersPanel({ me }: { me: User }) {
       {users.isPending ? (
         <Loading />
       ) : users.isError ? (
-        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+        <PanelError error={users.error} onRetry={() => void users.refetch()} />
       ) : users.data.length === 0 ? (
         <Empty>{s.empty}</Empty>
       ) : (

@@ -111,7 +111,10 @@ export function useUpdateUser() {
   return useMutation({
     mutationFn: ({ id, changes }: { id: string; changes: UserChanges }) =>
       api<AdminUser>(`/api/users/${path(id)}`, { method: 'PATCH', body: changes }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['admin'] }),
+    onSuccess: async () => {
+      // The shell shows the signed-in user's display name: it may be the one just changed.
+      await Promise.all([client.invalidateQueries({ queryKey: ['admin'] }), client.invalidateQueries({ queryKey: ['me'] })]);
+    },
   });
 }
 
