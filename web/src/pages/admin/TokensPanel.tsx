@@ -117,7 +117,16 @@ export function TokensPanel() {
                   </Button>
                 )}
               </CopyButton>
-              <Button variant="default" onClick={() => setSecret(null)}>{s.done}</Button>
+              <Button
+                variant="default"
+                onClick={() => {
+                  // Forget the secret: the mutation's result would otherwise keep it for minutes.
+                  setSecret(null);
+                  create.reset();
+                }}
+              >
+                {s.done}
+              </Button>
             </Group>
           </Stack>
         </Alert>

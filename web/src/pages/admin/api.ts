@@ -160,6 +160,8 @@ export function useCreateToken() {
         body: expiresInDays ? { name, expiresInDays } : { name },
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: adminKeys.tokens }),
+    // The answer carries the secret: keep it no longer than the page shows it.
+    gcTime: 0,
   });
 }
 
