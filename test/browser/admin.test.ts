@@ -190,6 +190,14 @@ describe.skipIf(!hasChromium)('administration in chromium', () => {
     for (const action of ['Revoked', 'Access withdrawn', 'Access given', 'Created']) expect(text).toContain(action);
     expect(await entries.first().textContent()).toContain('API token');
     await expectAccessible(admin);
+    // 50 at a time, newest first; the next page continues where the first stopped.
+    expect(await entries.count()).toBe(50);
+    const seqs = async () => (await entries.getByTestId('audit-seq').allTextContents()).map((x) => Number(x.slice(1)));
+    await admin.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => entries.count()).toBeGreaterThan(50);
+    const all = await seqs();
+    expect(all).toEqual([...all].sort((a, b) => b - a));
+    expect(new Set(all).size).toBe(all.length);
 
     await admin.getByRole('button', { name: 'Verify the chain' }).click();
     await admin.getByTestId('verify-result').getByText(/The chain is intact: [\d,]+ entries checked/).waitFor();

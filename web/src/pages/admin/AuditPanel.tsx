@@ -146,7 +146,7 @@ function Entry({ entry, users, first, filtered }: { entry: AuditEntry; users: Ma
   return (
     <li data-testid="audit-entry" style={{ padding: '0.75rem 1rem', borderTop: first ? 0 : '1px solid var(--mantine-color-gray-3)' }}>
       <Group gap="xs" wrap="wrap" align="baseline">
-        <Text size="sm" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>#{entry.seq}</Text>
+        <Text size="sm" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="audit-seq">#{entry.seq}</Text>
         <Text size="sm" fw={600}>{s.actions[entry.action] ?? humanize(entry.action)}</Text>
         <Badge color="gray" variant="light" c="dark.7" radius="sm" {...BADGE}>{type}</Badge>
         <Text size="sm">{actor}</Text>
