@@ -207,7 +207,7 @@ describe.skipIf(!hasChromium)('administration in chromium', () => {
     await admin.getByText(`History of record ${restrictedId}`).waitFor();
     await entries.first().waitFor();
     const history = (await entries.allTextContents()).join('\n');
-    for (const action of ['Created', 'Access given', 'Access withdrawn']) expect(history).toContain(action);
+    for (const action of ['Created', `Access given to ${VIEWER.username}`, `Access withdrawn from ${VIEWER.username}`]) expect(history).toContain(action);
     expect(history).not.toContain('API token');
     const created = entries.last();
     await created.getByText(/^Show \d+ changes$/).click();

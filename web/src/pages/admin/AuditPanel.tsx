@@ -143,11 +143,17 @@ function Entry({ entry, users, first, filtered }: { entry: AuditEntry; users: Ma
   const changes = changesOf(entry);
   const actor = entry.actorId ? (users.get(entry.actorId)?.username ?? s.unknownUser) : s.system;
   const type = s.types[entry.recordType] ?? humanize(entry.recordType);
+  // A grant names its user in `after`: say whose it is in the line itself.
+  const granteeId = (entry.action === 'grant' || entry.action === 'revoke-grant') && isObject(entry.after) ? entry.after.userId : null;
+  const grantee = typeof granteeId === 'string' ? (users.get(granteeId)?.username ?? s.unknownUser) : null;
   return (
     <li data-testid="audit-entry" style={{ padding: '0.75rem 1rem', borderTop: first ? 0 : '1px solid var(--mantine-color-gray-3)' }}>
       <Group gap="xs" wrap="wrap" align="baseline">
         <Text size="sm" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="audit-seq">#{entry.seq}</Text>
-        <Text size="sm" fw={600}>{s.actions[entry.action] ?? humanize(entry.action)}</Text>
+        <Text size="sm" fw={600}>
+          {s.actions[entry.action] ?? humanize(entry.action)}
+          {grantee && ` ${entry.action === 'grant' ? s.grantedTo(grantee) : s.withdrawnFrom(grantee)}`}
+        </Text>
         <Badge color="gray" variant="light" c="dark.7" radius="sm" {...BADGE}>{type}</Badge>
         <Text size="sm">{actor}</Text>
         <Text size="sm" c="dimmed" component="time" dateTime={entry.at} style={{ fontVariantNumeric: 'tabular-nums' }}>

@@ -149,6 +149,8 @@ export const adminStrings = {
     empty_: '—',
     historyOf: 'History of this record',
     openCase: 'Open the case',
+    grantedTo: (user: string) => `to ${user}`,
+    withdrawnFrom: (user: string) => `from ${user}`,
     actions: {
       create: 'Created',
       update: 'Changed',
