@@ -241,13 +241,16 @@ describe.skipIf(!hasChromium)('administration in chromium', () => {
     await admin.getByTestId('user-admin').getByRole('button', { name: 'Edit admin' }).click();
     const own = admin.getByRole('dialog', { name: 'Edit admin' });
     expect(await own.getByLabel('Role').isDisabled()).toBe(true);
+    await expectAccessible(admin);
     await own.getByRole('button', { name: 'Cancel' }).click();
+    await own.waitFor({ state: 'hidden' });
 
     await row.getByRole('button', { name: `Set a new password for ${VIEWER.username}` }).click();
     const reset = admin.getByRole('dialog', { name: `Set a new password for ${VIEWER.username}` });
     await reset.getByLabel(/^Password/).fill('another long passphrase');
     await reset.getByLabel('Repeat the password').fill('another long passphrase');
     await reset.getByRole('button', { name: 'New password' }).click();
+    await reset.waitFor({ state: 'hidden' });
     await admin.getByText(`The password of ${VIEWER.username} is changed`).waitFor();
     await viewer.goto('/cases');
     await viewer.waitForURL(/\/signin/);

@@ -132,7 +132,7 @@ export function TokensPanel() {
         </Alert>
       )}
       <div role="status" aria-live="polite">
-        {notice && <Alert color="green" variant="light" withCloseButton closeButtonLabel={t.admin.cancel} onClose={() => setNotice(null)}>{notice}</Alert>}
+        {notice && <Alert color="green" variant="light" withCloseButton closeButtonLabel={t.admin.close} onClose={() => setNotice(null)}>{notice}</Alert>}
       </div>
       {tokens.isPending ? (
         <Loading />
@@ -189,7 +189,7 @@ export function TokensPanel() {
         </Stack>
         </>
       )}
-      <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title={s.confirmTitle}>
+      <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title={s.confirmTitle} closeButtonProps={{ 'aria-label': t.admin.close }}>
         {confirm && (
           <Stack gap="md">
             <Text size="sm">{s.confirmBody(confirm.name, confirm.username)}</Text>

@@ -42,7 +42,7 @@ function Notice({ text, onClose }: { text: string | null; onClose: () => void })
   return (
     <div role="status" aria-live="polite">
       {text && (
-        <Alert color="green" variant="light" withCloseButton onClose={onClose} closeButtonLabel={t.admin.cancel}>
+        <Alert color="green" variant="light" withCloseButton onClose={onClose} closeButtonLabel={t.admin.close}>
           {text}
         </Alert>
       )}
@@ -52,16 +52,22 @@ function Notice({ text, onClose }: { text: string | null; onClose: () => void })
 
 export function UsersPanel({ me }: { me: User }) {
   const users = useUsers();
-  const [adding, setAdding] = useState(false);
-  const [editing, setEditing] = useState<AdminUser | null>(null);
-  const [resetting, setResetting] = useState<AdminUser | null>(null);
+  // One dialog at a time. What it is about stays set while it closes, so that its title and
+  // contents do not go blank during the closing transition.
+  const [dialog, setDialog] = useState<{ kind: 'add' | 'edit' | 'password'; user: AdminUser | null }>({ kind: 'add', user: null });
+  const [open, setOpen] = useState(false);
+  const show = (kind: 'add' | 'edit' | 'password', user: AdminUser | null = null) => {
+    setDialog({ kind, user });
+    setOpen(true);
+  };
+  const close = () => setOpen(false);
   const [notice, setNotice] = useState<string | null>(null);
   const actions = (u: AdminUser) => (
     <Group gap="xs" wrap="nowrap">
-      <Button size="xs" variant="default" onClick={() => setEditing(u)} aria-label={s.editNamed(u.username)}>
+      <Button size="xs" variant="default" onClick={() => show('edit', u)} aria-label={s.editNamed(u.username)}>
         {s.edit}
       </Button>
-      <Button size="xs" variant="default" onClick={() => setResetting(u)} aria-label={s.setPasswordNamed(u.username)}>
+      <Button size="xs" variant="default" onClick={() => show('password', u)} aria-label={s.setPasswordNamed(u.username)}>
         {s.setPassword}
       </Button>
     </Group>
@@ -69,9 +75,7 @@ export function UsersPanel({ me }: { me: User }) {
   const you = (u: AdminUser) => u.id === me.id && <Text span size="sm" c="dimmed" fw={400}> ({t.admin.you})</Text>;
   const done = (text: string) => {
     setNotice(text);
-    setAdding(false);
-    setEditing(null);
-    setResetting(null);
+    close();
   };
 
   return (
@@ -81,7 +85,7 @@ export function UsersPanel({ me }: { me: User }) {
           <Title order={2} size="h3">{s.title}</Title>
           <Text size="sm" c="dimmed">{s.intro}</Text>
         </div>
-        <Button onClick={() => setAdding(true)}>{s.add}</Button>
+        <Button onClick={() => show('add')}>{s.add}</Button>
       </Group>
       <Notice text={notice} onClose={() => setNotice(null)} />
       {users.isPending ? (
@@ -145,14 +149,20 @@ export function UsersPanel({ me }: { me: User }) {
         </Stack>
         </>
       )}
-      <Modal opened={adding} onClose={() => setAdding(false)} title={s.add} size="lg">
-        {adding && <AddUserForm onDone={(u) => done(s.created_(u.username))} onCancel={() => setAdding(false)} />}
-      </Modal>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing ? s.editUser(editing.username) : ''} size="lg">
-        {editing && <EditUserForm user={editing} self={editing.id === me.id} onDone={(u) => done(s.saved(u.username))} onCancel={() => setEditing(null)} />}
-      </Modal>
-      <Modal opened={resetting !== null} onClose={() => setResetting(null)} title={resetting ? s.setPasswordFor(resetting.username) : ''}>
-        {resetting && <PasswordForm user={resetting} onDone={() => done(s.passwordSet(resetting.username))} onCancel={() => setResetting(null)} />}
+      <Modal
+        opened={open}
+        onClose={close}
+        size={dialog.kind === 'password' ? 'md' : 'lg'}
+        closeButtonProps={{ 'aria-label': t.admin.close }}
+        title={dialog.kind === 'add' ? s.add : dialog.kind === 'edit' ? s.editUser(dialog.user!.username) : s.setPasswordFor(dialog.user!.username)}
+      >
+        {dialog.kind === 'add' && <AddUserForm onDone={(u) => done(s.created_(u.username))} onCancel={close} />}
+        {dialog.kind === 'edit' && dialog.user && (
+          <EditUserForm key={dialog.user.id} user={dialog.user} self={dialog.user.id === me.id} onDone={(u) => done(s.saved(u.username))} onCancel={close} />
+        )}
+        {dialog.kind === 'password' && dialog.user && (
+          <PasswordForm key={dialog.user.id} user={dialog.user} onDone={() => done(s.passwordSet(dialog.user!.username))} onCancel={close} />
+        )}
       </Modal>
     </Stack>
   );

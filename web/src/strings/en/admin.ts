@@ -9,6 +9,7 @@ export const adminStrings = {
   tab: { users: 'Users', grants: 'Restricted cases', tokens: 'API tokens', audit: 'Audit log' },
   failed: (detail: string) => `That did not work: ${detail}`,
   cancel: 'Cancel',
+  close: 'Close',
   save: 'Save',
   you: 'you',
   role: { admin: 'Administrator', editor: 'Editor', viewer: 'Viewer' } as Record<string, string>,
