@@ -74,7 +74,7 @@ user
   .description("Set a user's password; ends their sessions")
   .action(async (username: string) => {
     const password = passwordSchema.parse(await readSecret('New password for ' + username));
-    await withStore((db) => setPassword(db, null, username, password));
+    await withStore((db) => setPassword(db, null, { username }, password));
     process.stdout.write(`Password changed for ${username}; their sessions have ended.\n`);
   });
 user

@@ -78,36 +78,55 @@ export async function createUser(
   });
 }
 
-/** Changes a user's display name or e-mail address (null clears it); audited. */
+/**
+ * Changes a user's display name, e-mail address (null clears either), role, or whether they are
+ * disabled; audited. Disabling ends the user's sessions at once (their API tokens stop working
+ * too, as a token acts only for an active user). Nobody changes their own role or disables
+ * themselves, so an administrator cannot lock the last administrator out by mistake.
+ */
 export async function updateUser(
   db: Db,
   actorId: string | null,
   userId: string,
-  changes: { displayName?: string | null; email?: string | null },
+  changes: { displayName?: string | null; email?: string | null; role?: Role; disabled?: boolean },
 ): Promise<User> {
   return db.transaction(async (tx) => {
     const [before] = await tx.query<UserRow>('SELECT * FROM users WHERE id = $1 FOR UPDATE', [userId]);
     if (!before) throw notFound('user');
+    const self = actorId === userId;
+    if (self && changes.role !== undefined && changes.role !== before.role) {
+      throw new Problem('conflict', 'You cannot change your own role; ask another administrator.', [{ field: 'role', message: 'is your own' }]);
+    }
+    if (self && changes.disabled === true) {
+      throw new Problem('conflict', 'You cannot disable yourself; ask another administrator.', [{ field: 'disabled', message: 'is your own account' }]);
+    }
+    const disabledAt = changes.disabled === undefined ? before.disabled_at : changes.disabled ? (before.disabled_at ?? new Date()) : null;
     const [row] = await tx.query<UserRow>(
-      `UPDATE users SET display_name = $2, email = $3, updated_at = now() WHERE id = $1 RETURNING *`,
+      `UPDATE users SET display_name = $2, email = $3, role = $4, disabled_at = $5, updated_at = now() WHERE id = $1 RETURNING *`,
       [
         userId,
         changes.displayName !== undefined ? changes.displayName : before.display_name,
         changes.email !== undefined ? changes.email : before.email,
+        changes.role ?? before.role,
+        disabledAt,
       ],
     );
+    if (disabledAt && !before.disabled_at) {
+      await tx.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+    }
     const user = toUser(row!);
     await appendAudit(tx, { actorId, action: 'update', recordType: 'user', recordId: userId, before: toUser(before), after: user });
     return user;
   });
 }
 
-export async function setPassword(db: Db, actorId: string | null, username: string, password: string): Promise<void> {
+/** Sets a user's password, found by username (the command line) or id (the API); ends their sessions. */
+export async function setPassword(db: Db, actorId: string | null, user: { username: string } | { id: string }, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const [row] = await tx.query<{ id: string }>(
-      'UPDATE users SET password_hash = $2, updated_at = now() WHERE username = $1 RETURNING id',
-      [username, passwordHash],
+      `UPDATE users SET password_hash = $2, updated_at = now() WHERE ${'id' in user ? 'id = $1::uuid' : 'username = $1'} RETURNING id`,
+      ['id' in user ? user.id : user.username, passwordHash],
     );
     if (!row) throw notFound('user');
     // A new password ends every session signed in with the old one.
@@ -186,23 +205,83 @@ export async function userForSession(db: Queryable, token: string): Promise<User
 
 export const API_TOKEN_PREFIX = 'hab_';
 
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
 export async function createApiToken(
   db: Db,
   actorId: string | null,
   userId: string,
   name: string,
-): Promise<{ id: string; token: string }> {
+  expiresInDays: number | null = null,
+): Promise<{ id: string; token: string; expiresAt: string | null }> {
   const token = API_TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const id = randomUUID();
-  await db.transaction(async (tx) => {
+  const expiresAt = await db.transaction(async (tx) => {
     const [user] = await tx.query('SELECT 1 FROM users WHERE id = $1', [userId]);
     if (!user) throw notFound('user');
-    await tx.query('INSERT INTO api_tokens (id, user_id, name, token_hash) VALUES ($1, $2, $3, $4)', [
-      id, userId, name, tokenHash(token),
-    ]);
-    await appendAudit(tx, { actorId, action: 'create', recordType: 'api_token', recordId: id, after: { userId, name } });
+    const [row] = await tx.query<{ expires_at: Date | null }>(
+      `INSERT INTO api_tokens (id, user_id, name, token_hash, expires_at)
+       VALUES ($1, $2, $3, $4, CASE WHEN $5::int IS NULL THEN NULL ELSE now() + make_interval(days => $5::int) END)
+       RETURNING expires_at`,
+      [id, userId, name, tokenHash(token), expiresInDays],
+    );
+    const expiresAt = iso(row!.expires_at);
+    await appendAudit(tx, { actorId, action: 'create', recordType: 'api_token', recordId: id, after: { userId, name, expiresAt } });
+    return expiresAt;
   });
-  return { id, token };
+  return { id, token, expiresAt };
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  userId: string;
+  username: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/**
+ * API tokens, newest first: a user's own, or everyone's (`userId` null, for administrators).
+ * Never the token or its hash.
+ */
+export async function listApiTokens(db: Queryable, userId: string | null): Promise<ApiToken[]> {
+  const rows = await db.query<{
+    id: string; name: string; user_id: string; username: string; created_at: Date;
+    expires_at: Date | null; last_used_at: Date | null; revoked_at: Date | null;
+  }>(
+    `SELECT t.id, t.name, t.user_id, u.username, t.created_at, t.expires_at, t.last_used_at, t.revoked_at
+     FROM api_tokens t JOIN users u ON u.id = t.user_id
+     WHERE ($1::uuid IS NULL OR t.user_id = $1::uuid)
+     ORDER BY t.created_at DESC, t.id`,
+    [userId],
+  );
+  return rows.map((r) => ({
+    id: r.id, name: r.name, userId: r.user_id, username: r.username, createdAt: r.created_at.toISOString(),
+    expiresAt: iso(r.expires_at), lastUsedAt: iso(r.last_used_at), revokedAt: iso(r.revoked_at),
+  }));
+}
+
+/**
+ * Revokes a token at once (every request checks `revoked_at`); audited. `ownerId` limits it to that
+ * user's tokens: anyone else's is "not found". Revoking a revoked token changes nothing.
+ */
+export async function revokeApiToken(db: Db, actorId: string, tokenId: string, ownerId: string | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.query<{ user_id: string; name: string; revoked_at: Date | null }>(
+      'SELECT user_id, name, revoked_at FROM api_tokens WHERE id = $1 AND ($2::uuid IS NULL OR user_id = $2::uuid) FOR UPDATE',
+      [tokenId, ownerId],
+    );
+    if (!row) throw notFound('API token');
+    if (row.revoked_at) return;
+    await tx.query('UPDATE api_tokens SET revoked_at = now() WHERE id = $1', [tokenId]);
+    await appendAudit(tx, {
+      actorId, action: 'revoke', recordType: 'api_token', recordId: tokenId,
+      before: { userId: row.user_id, name: row.name }, after: { userId: row.user_id, name: row.name, revoked: true },
+    });
+  });
 }
 
 export async function userForApiToken(db: Queryable, token: string): Promise<User | null> {
@@ -223,7 +302,9 @@ export async function grantCase(db: Db, actorId: string, userId: string, caseId:
     if (!user) throw new Problem('unprocessable-reference', 'userId: no such user', [{ field: 'userId', message: 'no such user' }]);
     await tx.query(
       `INSERT INTO grants (user_id, case_id, created_by) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, case_id) DO UPDATE SET revoked_at = NULL`,
+       ON CONFLICT (user_id, case_id) DO UPDATE SET revoked_at = NULL,
+         created_at = CASE WHEN grants.revoked_at IS NULL THEN grants.created_at ELSE now() END,
+         created_by = CASE WHEN grants.revoked_at IS NULL THEN grants.created_by ELSE EXCLUDED.created_by END`,
       [userId, caseId, actorId],
     );
     await appendAudit(tx, { actorId, action: 'grant', recordType: 'case', recordId: caseId, after: { userId }, caseIds: [caseId] });
@@ -244,4 +325,32 @@ export async function revokeGrant(db: Db, actorId: string, userId: string, caseI
     await tx.query('UPDATE grants SET revoked_at = now() WHERE user_id = $1 AND case_id = $2', [userId, caseId]);
     await appendAudit(tx, { actorId, action: 'revoke-grant', recordType: 'case', recordId: caseId, after: { userId }, caseIds: [caseId] });
   });
+}
+
+export interface Grant {
+  userId: string;
+  username: string;
+  displayName: string | null;
+  role: Role;
+  disabled: boolean;
+  grantedAt: string;
+  grantedBy: string | null;
+}
+
+/** Who holds a grant to a case now (the caller checks that the asking user may see the case). */
+export async function listGrants(db: Queryable, caseId: string): Promise<Grant[]> {
+  const rows = await db.query<{
+    user_id: string; username: string; display_name: string | null; role: Role; disabled_at: Date | null;
+    created_at: Date; created_by: string | null;
+  }>(
+    `SELECT g.user_id, u.username, u.display_name, u.role, u.disabled_at, g.created_at, g.created_by
+     FROM grants g JOIN users u ON u.id = g.user_id
+     WHERE g.case_id = $1 AND g.revoked_at IS NULL
+     ORDER BY u.username`,
+    [caseId],
+  );
+  return rows.map((r) => ({
+    userId: r.user_id, username: r.username, displayName: r.display_name, role: r.role,
+    disabled: r.disabled_at !== null, grantedAt: r.created_at.toISOString(), grantedBy: r.created_by,
+  }));
 }

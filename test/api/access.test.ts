@@ -122,6 +122,30 @@ describe.each(STORES)('access on the %s store', (store) => {
     expect((await server.admin.delete(`/api/cases/${c.id}/grants/${eddieId}`)).status).toBe(404); // the admin cannot see it
   });
 
+  it('keeps the administration routes to admins, and tokens to their owners', async () => {
+    const c = await buildCase(server.admin);
+    const anyId = '7d0c6a3e-0000-4000-8000-000000000000';
+    for (const client of [viewer, editor]) {
+      expect((await client.patch(`/api/users/${viewerId}`, { role: 'admin' })).status).toBe(403);
+      expect((await client.post(`/api/users/${viewerId}/password`, { password: 'taken over by me 1' })).status).toBe(403);
+      expect((await client.get(`/api/cases/${c.id}/grants`)).status).toBe(403);
+      expect((await client.put(`/api/cases/${c.id}/grants/${viewerId}`)).status).toBe(403);
+      expect((await client.delete(`/api/cases/${c.id}/grants/${viewerId}`)).status).toBe(403);
+      expect((await client.get('/api/audit')).status).toBe(403);
+      expect((await client.get('/api/audit/verify')).status).toBe(403);
+      // Anyone lists and revokes their own tokens; another's is not found.
+      expect((await client.get('/api/tokens')).status).toBe(200);
+      expect((await client.delete(`/api/tokens/${anyId}`)).status).toBe(404);
+    }
+    expect((await viewer.get('/api/auth/me')).body.user.role).toBe('viewer');
+    const anonymous = new Client(server.url);
+    for (const [method, path] of [['GET', '/api/tokens'], ['DELETE', `/api/tokens/${anyId}`], ['GET', `/api/cases/${c.id}/grants`], ['POST', `/api/users/${viewerId}/password`]]) {
+      expect((await anonymous.request(method!, path!)).status).toBe(401);
+    }
+    expect((await server.admin.get(`/api/cases/${c.id}/grants`)).status).toBe(200);
+    expect((await server.admin.get('/api/tokens')).status).toBe(200);
+  });
+
   it('shows a restricted case once an admin who can see it grants it, and hides it again when withdrawn', async () => {
     const c = await buildCase(server.admin, { confidentiality: 'restricted' });
     expect((await viewer.get(`/api/cases/${c.id}`)).status).toBe(404);

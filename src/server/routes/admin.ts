@@ -6,7 +6,9 @@ import { id, password, userFields } from '../../domain/entities.ts';
 import { verifyAuditChain } from '../../store/audit.ts';
 import type { Db } from '../../store/db.ts';
 import { getRecord } from '../../store/records.ts';
-import { createApiToken, createUser, grantCase, listUsers, revokeGrant, updateUser } from '../../store/users.ts';
+import {
+  createApiToken, createUser, grantCase, listApiTokens, listGrants, listUsers, revokeApiToken, revokeGrant, setPassword, updateUser,
+} from '../../store/users.ts';
 import { requireRole } from '../auth.ts';
 import { Problem } from '../errors.ts';
 import { listQueryBase, problems as problemsFor } from './records.ts';
@@ -39,10 +41,14 @@ export function registerAdminRoutes(app: FastifyInstance, db: Db) {
 
   r.patch('/api/users/:id', {
     schema: {
-      tags: ['Administration'], summary: "Change a user's display name or e-mail address",
-      description: 'The e-mail address receives alert e-mails and the daily digest for the cases the user is on the team of (when the deployment has SMTP set up); null removes it.',
+      tags: ['Administration'], summary: "Change a user's display name, e-mail address, role, or disable them",
+      description: 'The e-mail address receives alert e-mails and the daily digest for the cases the user is on the team of (when the deployment has SMTP set up); null removes it. '
+        + 'Disabling ends the user\'s sessions and stops their API tokens at once; enabling lets them sign in again. Nobody changes their own role or disables themselves (409).',
       params: z.object({ id }),
-      body: userFields.pick({ displayName: true, email: true }).strict(),
+      body: userFields.pick({ displayName: true, email: true }).extend({
+        role: userFields.shape.role.optional(),
+        disabled: z.boolean().optional(),
+      }).strict(),
       response: { 200: userSchema, ...problems },
     },
   }, async (request) => {
@@ -50,20 +56,89 @@ export function registerAdminRoutes(app: FastifyInstance, db: Db) {
     return updateUser(db, admin.id, request.params.id, request.body);
   });
 
+  r.post('/api/users/:id/password', {
+    schema: {
+      tags: ['Administration'], summary: "Set a user's password",
+      description: 'Ends every session of the user; they sign in with the new password. The password is never shown again.',
+      params: z.object({ id }),
+      body: z.strictObject({ password }),
+      response: { 204: z.null(), ...problems },
+    },
+  }, async (request, reply) => {
+    const admin = requireRole(request, 'admin');
+    await setPassword(db, admin.id, { id: request.params.id }, request.body.password);
+    return reply.code(204).send(null);
+  });
+
   r.post('/api/tokens', {
     schema: {
       tags: ['Administration'],
       summary: 'Create an API token for yourself; shown once',
-      description: 'A token acts as its user. Tokens for others are made on the command line (`habeas token create`), so that no one can act as another user over HTTP.',
-      body: z.strictObject({ name: z.string().trim().min(1).max(100) }),
-      response: { 201: z.object({ id, token: z.string() }), ...problems },
+      description: 'A token acts as its user. Tokens for others are made on the command line (`habeas token create`), so that no one can act as another user over HTTP. '
+        + 'Without `expiresInDays` the token works until it is revoked.',
+      body: z.strictObject({
+        name: z.string().trim().min(1).max(100),
+        expiresInDays: z.int().min(1).max(3650).optional().meta({ description: 'The token stops working this many days from now' }),
+      }),
+      response: { 201: z.object({ id, token: z.string(), expiresAt: z.string().nullable() }), ...problems },
     },
   }, async (request, reply) => {
     const user = requireRole(request, 'viewer');
-    return reply.code(201).send(await createApiToken(db, user.id, user.id, request.body.name));
+    return reply.code(201).send(await createApiToken(db, user.id, user.id, request.body.name, request.body.expiresInDays ?? null));
+  });
+
+  const tokenSchema = z.object({
+    id, name: z.string(), userId: id, username: z.string(), createdAt: z.string(),
+    expiresAt: z.string().nullable(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(),
+  }).meta({ id: 'ApiToken', description: 'An API token without its secret (which is shown only when it is made)' });
+
+  r.get('/api/tokens', {
+    schema: {
+      tags: ['Administration'], summary: 'List API tokens, newest first',
+      description: 'Your own tokens; an administrator sees everyone\'s, so that a token that leaked can be revoked. Never the token itself or its hash.',
+      response: { 200: z.object({ items: z.array(tokenSchema), next: z.null() }), ...problems },
+    },
+  }, async (request) => {
+    const user = requireRole(request, 'viewer');
+    return { items: await listApiTokens(db, user.role === 'admin' ? null : user.id), next: null };
+  });
+
+  r.delete('/api/tokens/:id', {
+    schema: {
+      tags: ['Administration'], summary: 'Revoke an API token',
+      description: 'The token stops working at once. Your own tokens; an administrator may revoke anyone\'s. Revoking a revoked token is a no-op.',
+      params: z.object({ id }),
+      response: { 204: z.null(), ...problems },
+    },
+  }, async (request, reply) => {
+    const user = requireRole(request, 'viewer');
+    await revokeApiToken(db, user.id, request.params.id, user.role === 'admin' ? null : user.id);
+    return reply.code(204).send(null);
   });
 
   const grantParams = z.object({ id, userId: id });
+  r.get('/api/cases/:id/grants', {
+    schema: {
+      tags: ['Administration'], summary: 'Who holds a grant to a case',
+      description: 'A restricted case is seen only by holders of a grant; the one who opened a case holds one. A case the administrator cannot see is 404.',
+      params: z.object({ id }),
+      response: {
+        200: z.object({
+          items: z.array(z.object({
+            userId: id, username: z.string(), displayName: z.string().nullable(), role: z.enum(['admin', 'editor', 'viewer']),
+            disabled: z.boolean(), grantedAt: z.string(), grantedBy: id.nullable(),
+          })),
+          next: z.null(),
+        }),
+        ...problems,
+      },
+    },
+  }, async (request) => {
+    const admin = requireRole(request, 'admin');
+    await getRecord(db, { userId: admin.id }, 'case', request.params.id);
+    return { items: await listGrants(db, request.params.id), next: null };
+  });
+
   r.put('/api/cases/:id/grants/:userId', {
     schema: { tags: ['Administration'], summary: 'Let a user see a restricted case', params: grantParams, response: { 204: z.null(), ...problems } },
   }, async (request, reply) => {
