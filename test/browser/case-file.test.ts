@@ -99,6 +99,14 @@ describe.skipIf(!hasChromium)('the case file in chromium', () => {
     await page.getByRole('tabpanel').getByText('2019 – 5 March 2023').waitFor();
     const audit = await server.admin.get(`/api/audit?recordId=${stored.body.items[0].id}`);
     expect(audit.body.items[0]).toMatchObject({ action: 'update', before: { end: '2023-03' }, after: { end: '2023-03-05' } });
+    // The record's history, from its form: the change at the top.
+    await page.getByRole('button', { name: /^Edit: 2019 – 5 March 2023/ }).click();
+    await page.getByRole('dialog').getByRole('link', { name: 'History' }).click();
+    await page.waitForURL(/\/admin\/audit\?recordId=/);
+    const entry = page.getByTestId('audit-entry').first();
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain('Changed');
+    await expectAccessible();
   });
 
   it('opens a new case with every spelling, and an event added to it appears on its timeline', async () => {

@@ -1,7 +1,7 @@
 // The form that opens a case: the person held (name and every spelling) and the case (status, who may see it,
 // country, tags, summary), written together or not at all (POST /api/case-files).
 import { Divider, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../components/notify.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api } from '../api.ts';
@@ -31,7 +31,7 @@ export function NewCaseForm({ onClose }: { onClose: () => void }) {
     };
     const created = await api<{ id: string }>('/api/case-files', { method: 'POST', body });
     await client.invalidateQueries({ queryKey: ['cases'] });
-    notifications.show({ color: 'green', message: s.saved });
+    notify(s.saved, 'green');
     onClose();
     void navigate(`/cases/${created.id}`);
   };

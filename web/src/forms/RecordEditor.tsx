@@ -2,7 +2,7 @@
 // Saving refreshes everything shown about the case; administrators can open the record's history.
 import { Anchor, Button, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../components/notify.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -45,13 +45,13 @@ function RecordEditorForm({ target, caseId, onClose }: { target: EditTarget; cas
     const fixed = kind === 'visit' ? { caseIds: [caseId] } : kind === 'case' || kind === 'person' ? {} : { caseId };
     const body = toBody(kind, fields, values, record ? initial : null, fixed);
     if (record && Object.keys(body).length === 0) {
-      notifications.show({ message: s.nothingChanged });
+      notify(s.nothingChanged);
       onClose();
       return;
     }
     await api(record ? `/api/${PATH[kind]}/${String(record.id)}` : `/api/${PATH[kind]}`, { method: record ? 'PATCH' : 'POST', body });
     await refresh();
-    notifications.show({ color: 'green', message: s.saved });
+    notify(s.saved, 'green');
     onClose();
   };
 
