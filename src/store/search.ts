@@ -95,14 +95,14 @@ export async function searchPeople(
 async function peopleCandidates(db: Db, userId: string, query: string, limit: number, { loose = false } = {}): Promise<Candidate[]> {
   const key = searchKey(query);
   if (!key) return [];
-  if (!loose) return matchPeople(db, userId, key, limit);
+  if (!loose) return matchPeople(db, userId, key, query, limit);
   return db.transaction(async (tx) => {
     await tx.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, ['0.3']);
-    return matchPeople(tx, userId, key, limit);
+    return matchPeople(tx, userId, key, query, limit);
   });
 }
 
-async function matchPeople(db: Queryable, userId: string, key: string, limit: number): Promise<Candidate[]> {
+async function matchPeople(db: Queryable, userId: string, key: string, query: string, limit: number): Promise<Candidate[]> {
   const rows = await db.query<{
     id: string; canonical_name: string; matched: string; score: number; case_id: string | null; status: string | null; country: string | null;
   }>(
@@ -112,7 +112,9 @@ async function matchPeople(db: Queryable, userId: string, key: string, limit: nu
        FROM entity_names n
        WHERE n.entity_type = 'person' AND (n.search_key % $2 OR $2 <% n.search_key)
      ), best AS (
-       SELECT DISTINCT ON (entity_id) entity_id, name, score FROM matches ORDER BY entity_id, score DESC
+       -- Spellings that fold alike score alike: the one holding the query as typed (its script) is shown.
+       SELECT DISTINCT ON (entity_id) entity_id, name, score FROM matches
+       ORDER BY entity_id, score DESC, strpos(lower(name), lower($4)) > 0 DESC, length(name), name
      )
      SELECT t.id, t.canonical_name, b.name AS matched, b.score, c.id AS case_id, c.status, c.country
      FROM best b JOIN persons t ON t.id = b.entity_id
@@ -120,7 +122,7 @@ async function matchPeople(db: Queryable, userId: string, key: string, limit: nu
              AND ${visibleSql('self', 'c')} ORDER BY c.created_at LIMIT 1) c ON TRUE
      WHERE t.retracted_at IS NULL AND ${visibleSql('subject')}
      ORDER BY b.score DESC, t.canonical_name LIMIT $3`,
-    [userId, key, limit],
+    [userId, key, limit, query.trim()],
   );
   return rows.map((r) => ({
     kind: 'person', id: r.id, title: r.canonical_name, snippet: null, score: r.score,
