@@ -269,8 +269,12 @@ export async function search(
   filters: SearchFilters,
   limit: number,
 ): Promise<{ items: SearchHit[]; facets: Facets }> {
-  let people = await peopleCandidates(db, userId, query, RANKED_CANDIDATES);
-  const text = await textCandidates(db, userId, query, ['source', 'event']);
+  // Side by side on a server store (the embedded one takes them in turn).
+  const [strict, text] = await Promise.all([
+    peopleCandidates(db, userId, query, RANKED_CANDIDATES),
+    textCandidates(db, userId, query, ['source', 'event']),
+  ]);
+  let people = strict;
   if (people.length === 0 && (text.length === 0 || filters.kind === 'person')) {
     people = await peopleCandidates(db, userId, query, RANKED_CANDIDATES, { loose: true });
   }
