@@ -38,6 +38,7 @@ try {
     await shot('2-overview', async () => {
       await page.getByRole('heading', { name: 'Longest held' }).waitFor();
       await page.locator('.recharts-bar-rectangle').first().waitFor();
+      await page.locator('.recharts-area').first().waitFor();
     });
     await page.goto('/cases');
     await shot('3-cases', () => page.getByRole('link', { name: 'Almazbek Atambayev' }).first().waitFor());
@@ -51,6 +52,17 @@ try {
     await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
     await page.screenshot({ path: join(OUT, `5a-case-top-${label}.png`) });
     saved.push(join(OUT, `5a-case-top-${label}.png`));
+    const searched = (q: string) => page.locator(`[data-testid="search-results"][data-state="done"][data-q="${q}"]`).waitFor();
+    await page.goto('/search');
+    await shot('7-search-start', () => page.getByText('Type a name as any source spells it').waitFor(), false);
+    await page.goto(`/search?q=${encodeURIComponent('Атамбаев')}`);
+    await shot('7a-search-person', () => searched('Атамбаев'));
+    await page.goto('/search?q=medical%20care');
+    await shot('7b-search-text', () => searched('medical care'));
+    await page.goto('/search?q=medical%20care&kind=source');
+    await shot('7c-search-facet', () => searched('medical care'));
+    await page.goto('/search?q=qqzzxv');
+    await shot('7d-search-no-match', () => page.getByText('No match.').waitFor(), false);
     if (width < 600) {
       await page.getByRole('button', { name: 'Open or close the navigation' }).click();
       await page.evaluate(() => (globalThis as any).scrollTo(0, 0));

@@ -34,7 +34,7 @@ export default function HeldChart({ months, title }: { months: HeldMonth[]; titl
           <AreaChart data={months} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid vertical={false} stroke={theme.colors.gray[3]} />
             <XAxis dataKey="month" tickFormatter={formatMonth} minTickGap={24} tick={{ fontSize: 12, fill: theme.colors.gray[7] }} stroke={theme.colors.gray[4]} />
-            <YAxis allowDecimals={false} width={40} tick={{ fontSize: 12, fill: theme.colors.gray[7] }} stroke={theme.colors.gray[4]} />
+            <YAxis allowDecimals={false} width={40} domain={[0, (max: number) => Math.max(1, max)]} tick={{ fontSize: 12, fill: theme.colors.gray[7] }} stroke={theme.colors.gray[4]} />
             <Tooltip labelFormatter={(m) => longMonth.format(asDate(String(m)))} />
             <Legend wrapperStyle={{ fontSize: 13 }} />
             <Area type="stepAfter" dataKey="possibly" name={t.overview.possiblyHeld} stroke={theme.colors.gray[6]} strokeDasharray="4 3"

@@ -60,7 +60,8 @@ function Hit({ hit }: { hit: SearchHit }) {
         {hit.caseStatus && <StatusBadge status={hit.caseStatus} />}
       </Group>
       {(hit.fragments?.length || hit.snippet) && (
-        <Text size="sm" mt={4} dir="auto" className="snippet">
+        // A source's passage is an excerpt: it says so with ellipses; an event's description is whole.
+        <Text size="sm" mt={4} dir="auto" className={hit.kind === 'source' ? 'snippet excerpt' : 'snippet'}>
           <Highlighted fragments={hit.fragments} fallback={hit.snippet} />
         </Text>
       )}
@@ -78,8 +79,9 @@ function Facet({ facet, counts, value, onChange }: {
   facet: FacetName; counts: FacetCount[]; value: string | null; onChange: (value: string | null) => void;
 }) {
   const id = useId();
-  // A chosen value stays on screen even when the other filters leave it nothing.
-  const shown = value && !counts.some((c) => c.key === value) ? [...counts, { key: value, count: 0 }] : counts;
+  // Values with no match are left out, except a chosen one, which stays even when the other filters leave it nothing.
+  const shown = counts.filter((c) => c.count > 0 || c.key === value);
+  if (value && !shown.some((c) => c.key === value)) shown.push({ key: value, count: 0 });
   if (shown.length === 0) return null;
   return (
     <div role="group" aria-labelledby={id} className="facet">
@@ -96,7 +98,6 @@ function Facet({ facet, counts, value, onChange }: {
               color={active ? 'blue.8' : 'dark'}
               justify="space-between"
               aria-pressed={active}
-              disabled={c.count === 0 && !active}
               onClick={() => onChange(active ? null : c.key)}
               rightSection={
                 <span className="facet-count">
@@ -160,7 +161,13 @@ export function SearchPage() {
   if (!q) body = <Text c="dimmed" py="md">{t.search.hint}</Text>;
   else if (search.isPending) body = <Loading label={t.search.searching} />;
   else if (search.isError && !answer) body = <ErrorState error={search.error} onRetry={() => void search.refetch()} />;
-  else if (answer) {
+  else if (answer && answer.items.length === 0 && !filtered && !search.isError) {
+    body = (
+      <section aria-label={t.search.title} data-testid="search-results" data-q={q} data-state={settled ? 'done' : 'loading'} aria-busy={!settled}>
+        <Empty>{t.search.noMatch}</Empty>
+      </section>
+    );
+  } else if (answer) {
     body = (
       <div className="search-layout">
         <aside aria-label={t.search.filters} className="facets">
@@ -176,8 +183,8 @@ export function SearchPage() {
             <ErrorState error={search.error} onRetry={() => void search.refetch()} />
           ) : answer.items.length === 0 ? (
             <Stack gap="xs" align="flex-start">
-              <Empty>{t.search.noMatch}</Empty>
-              {filtered && <Button variant="default" size="xs" onClick={clearFilters}>{t.search.clearFilters}</Button>}
+              <Empty>{t.search.noMatchFiltered}</Empty>
+              <Button variant="default" size="xs" onClick={clearFilters}>{t.search.clearFilters}</Button>
             </Stack>
           ) : (
             <ul className="hits">
