@@ -66,43 +66,58 @@ async function counts(db: Queryable, userId: string) {
 
 /**
  * People held per month, from the month of the earliest possible start of any visible detention
- * period (at most HELD_MONTHS back) to this month; see HELD_RULE. One query: each period is
- * spread over the months it may cover, then each person counted once per month.
+ * period (at most HELD_MONTHS back) to this month; see HELD_RULE. In month terms a period surely
+ * covers the months from that of its latest possible start to that of its earliest possible end,
+ * and possibly those from its earliest possible start to its latest possible end. One query: a
+ * person with one period (nearly everyone) adds +1 where their months begin and −1 after they end,
+ * summed month by month; a person with several periods is spread over their months and counted
+ * once per month, so that overlapping periods or cases never count them twice.
  */
 export async function heldOverTime(db: Queryable, userId: string, today = todayUtc()): Promise<HeldMonth[]> {
   const rows = await db.query<{ month: string; surely: number; possibly: number }>(
     `WITH periods AS (
        SELECT c.subject_person_id AS person,
-              coalesce(d.start_earliest, d.start_latest) AS first_day,
-              d.start_earliest, d.start_latest,
-              CASE WHEN d."end" IS NULL THEN $2::date ELSE d.end_earliest END AS end_surely,
-              CASE WHEN d."end" IS NULL THEN $2::date ELSE coalesce(d.end_latest, $2::date) END AS end_possibly
+              date_trunc('month', coalesce(d.start_earliest, d.start_latest))::date AS first_month,
+              date_trunc('month', d.start_earliest)::date AS p_from,
+              date_trunc('month', CASE WHEN d."end" IS NULL THEN $2::date ELSE coalesce(d.end_latest, $2::date) END)::date AS p_to,
+              date_trunc('month', d.start_latest)::date AS s_from,
+              date_trunc('month', CASE WHEN d."end" IS NULL THEN $2::date ELSE d.end_earliest END)::date AS s_to
        FROM detention_periods d JOIN (${CASES()}) c ON c.id = d.case_id
        WHERE d.retracted_at IS NULL
      ), bounds AS (
        -- greatest() would skip a null: with no periods at all there is no chart.
-       SELECT CASE WHEN min(first_day) IS NOT NULL THEN greatest(date_trunc('month', min(first_day)),
-                       date_trunc('month', $2::date) - make_interval(months => $3::int - 1))::date END AS first_month
+       SELECT CASE WHEN min(first_month) IS NOT NULL THEN greatest(min(first_month),
+                (date_trunc('month', $2::date) - make_interval(months => $3::int - 1))::date) END AS lo,
+              date_trunc('month', $2::date)::date AS hi
        FROM periods
-     ), spread AS (
-       -- Every month each period may cover, within the chart: whether it surely covers a day of it.
-       SELECT p.person, m::date AS month,
-              bool_or(p.start_latest IS NOT NULL AND p.end_surely IS NOT NULL
-                      AND p.start_latest <= (m + interval '1 month' - interval '1 day')::date
-                      AND p.end_surely >= m::date) AS surely
-       FROM periods p, bounds b,
-            generate_series(greatest(date_trunc('month', coalesce(p.start_earliest, b.first_month)), b.first_month),
-                            least(date_trunc('month', p.end_possibly), date_trunc('month', $2::date)),
-                            interval '1 month') m
-       GROUP BY p.person, m
+     ), clipped AS (
+       -- A side left open reaches to the edge of the chart; nothing reaches past this month.
+       SELECT p.person, greatest(coalesce(p.p_from, b.lo), b.lo) AS p_from, least(p.p_to, b.hi) AS p_to,
+              greatest(p.s_from, b.lo) AS s_from, least(p.s_to, b.hi) AS s_to,
+              count(*) OVER (PARTITION BY p.person) AS periods
+       FROM periods p, bounds b WHERE b.lo IS NOT NULL
+     ), deltas AS (
+       SELECT m, sum(dp)::int AS dp, sum(ds)::int AS ds FROM (
+         SELECT p_from AS m, 1 AS dp, 0 AS ds FROM clipped WHERE periods = 1 AND p_from <= p_to
+         UNION ALL SELECT (p_to + interval '1 month')::date, -1, 0 FROM clipped WHERE periods = 1 AND p_from <= p_to
+         UNION ALL SELECT s_from, 0, 1 FROM clipped WHERE periods = 1 AND s_from <= s_to
+         UNION ALL SELECT (s_to + interval '1 month')::date, 0, -1 FROM clipped WHERE periods = 1 AND s_from <= s_to
+       ) d GROUP BY m
+     ), several AS (
+       SELECT m, count(*) FILTER (WHERE surely)::int AS s, count(*)::int AS p FROM (
+         SELECT c.person, m::date AS m, bool_or(c.s_from <= m AND m <= c.s_to) AS surely
+         FROM clipped c, generate_series(c.p_from, c.p_to, interval '1 month') m
+         WHERE c.periods > 1 GROUP BY c.person, m
+       ) x GROUP BY m
+     ), months AS (
+       SELECT m::date AS m FROM bounds b, generate_series(b.lo, b.hi, interval '1 month') m WHERE b.lo IS NOT NULL
      )
-     SELECT to_char(m, 'YYYY-MM') AS month,
-            count(s.person) FILTER (WHERE s.surely)::int AS surely,
-            count(s.person)::int AS possibly
-     FROM bounds b, generate_series(b.first_month, date_trunc('month', $2::date), interval '1 month') m
-     LEFT JOIN spread s ON s.month = m::date
-     WHERE b.first_month IS NOT NULL
-     GROUP BY m ORDER BY m`,
+     SELECT to_char(months.m, 'YYYY-MM') AS month,
+            (sum(coalesce(d.ds, 0)) OVER w + coalesce(s.s, 0))::int AS surely,
+            (sum(coalesce(d.dp, 0)) OVER w + coalesce(s.p, 0))::int AS possibly
+     FROM months LEFT JOIN deltas d ON d.m = months.m LEFT JOIN several s ON s.m = months.m
+     WINDOW w AS (ORDER BY months.m)
+     ORDER BY months.m`,
     [userId, today, HELD_MONTHS],
   );
   return rows.map((r) => ({ month: r.month, surely: Number(r.surely), possibly: Number(r.possibly) }));

@@ -12,7 +12,7 @@ import { StatusBadge } from '../../components/Badges.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { countryName, humanize } from '../../format.ts';
 import { t } from '../../strings/index.ts';
-import { FACETS, useSearch, type FacetCount, type FacetName, type Fragment, type SearchFilters, type SearchHit } from './api.ts';
+import { FACETS, useSearch, worthAsking, type FacetCount, type FacetName, type Fragment, type SearchFilters, type SearchHit } from './api.ts';
 
 /** The matched words marked, built from the server's pieces as text: nothing the server sends is parsed as HTML. */
 function Highlighted({ fragments, fallback }: { fragments?: Fragment[]; fallback: string | null }) {
@@ -158,7 +158,7 @@ export function SearchPage() {
   const settled = !search.isFetching && !search.isPlaceholderData;
 
   let body: React.ReactNode;
-  if (!q) body = <Text c="dimmed" py="md">{t.search.hint}</Text>;
+  if (!worthAsking(q)) body = <Text c="dimmed" py="md">{q ? t.search.moreLetters : t.search.hint}</Text>;
   else if (search.isPending) body = <Loading label={t.search.searching} />;
   else if (search.isError && !answer) body = <ErrorState error={search.error} onRetry={() => void search.refetch()} />;
   else if (answer && answer.items.length === 0 && !filtered && !search.isError) {
@@ -207,11 +207,11 @@ export function SearchPage() {
         autoFocus
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
-        rightSection={typed && (!settled || typed !== q) ? <Loader size="xs" aria-hidden /> : null}
+        rightSection={worthAsking(typed) && (!settled || typed !== q) ? <Loader size="xs" aria-hidden /> : null}
         maxLength={500}
       />
       <Text role="status" aria-live="polite" size="sm" c="dimmed" mih={20}>
-        {q && answer && settled ? t.search.resultsFor(answer.items.length, q) : ''}
+        {worthAsking(q) && answer && settled ? t.search.resultsFor(answer.items.length, q) : ''}
       </Text>
       {body}
     </Stack>

@@ -43,6 +43,12 @@ export type FacetName = (typeof FACETS)[number];
 
 export const searchKey = (q: string, filters: SearchFilters) => ['search', q, filters] as const;
 
+/**
+ * One Latin or Cyrillic letter finds too much to be worth asking (and keeps the server busy while
+ * the next letter is typed); one Chinese, Japanese or Korean character can be a whole name.
+ */
+export const worthAsking = (q: string) => q.length >= 2 || /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(q);
+
 /** Asks only when there is something to look for; keeps the previous answer on screen while the next one comes. */
 export const useSearch = (q: string, filters: SearchFilters) =>
   useQuery({
@@ -52,7 +58,7 @@ export const useSearch = (q: string, filters: SearchFilters) =>
       for (const name of FACETS) if (filters[name]) query.set(name, filters[name]);
       return api<SearchAnswer>(`/api/search?${query.toString()}`, { signal });
     },
-    enabled: q.length > 0,
+    enabled: worthAsking(q),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });

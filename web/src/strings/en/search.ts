@@ -6,6 +6,7 @@ export const searchStrings = {
   box: 'Search people, sources and events',
   placeholder: 'A name in any spelling or script, or words from a source',
   hint: 'Type a name as any source spells it (Атамбаев, Atambaev, Atambayev), or words from a source or an event.',
+  moreLetters: 'Type one more letter to search.',
   noMatch: 'No match. Try another spelling, or fewer words.',
   noMatchFiltered: 'No match with these filters. Clear them, or try another spelling.',
   clearFilters: 'Clear filters',
