@@ -54,7 +54,7 @@ export const useSearch = (q: string, filters: SearchFilters) =>
   useQuery({
     queryKey: searchKey(q, filters),
     queryFn: ({ signal }) => {
-      const query = new URLSearchParams({ q, limit: '50' });
+      const query = new URLSearchParams({ q, limit: '30' });
       for (const name of FACETS) if (filters[name]) query.set(name, filters[name]);
       return api<SearchAnswer>(`/api/search?${query.toString()}`, { signal });
     },
