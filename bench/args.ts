@@ -3,9 +3,9 @@
 import { parseArgs } from 'node:util';
 
 export type StoreChoice = 'embedded' | 'postgres' | 'both';
-/** The sections of the bench: the stores (case load, timeline, search) and extraction. */
-export type Section = 'stores' | 'extraction';
-const SECTIONS: readonly Section[] = ['stores', 'extraction'];
+/** The sections of the bench: the stores (case load, timeline, search), extraction, and the web app in chromium. */
+export type Section = 'stores' | 'extraction' | 'web';
+const SECTIONS: readonly Section[] = ['stores', 'extraction', 'web'];
 
 export interface BenchArgs {
   /** undefined: both when a PostgreSQL server answers, else embedded (decided in run.ts). */
@@ -32,11 +32,11 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   });
   if (values.help) {
     process.stdout.write(
-      'npm run bench -- [--only stores|extraction] [--store embedded|postgres|both] [--cases N] [--quick] [--seed N]\n' +
-        '  --only   one section: stores (case load, timeline, search) or extraction (extract, import, memory);\n' +
-        '           default both, extraction first\n' +
+      'npm run bench -- [--only stores|extraction|web] [--store embedded|postgres|both] [--cases N] [--quick] [--seed N]\n' +
+        '  --only   one section: stores (case load, timeline, search), extraction (extract, import, memory) or web\n' +
+        '           (search page and a 500-event case page in chromium, embedded store); default all, extraction first\n' +
         '  --store  stores section: default both when PostgreSQL answers at the bench URL, else embedded\n' +
-        '  --cases  stores section: cases to generate (default 10000; events ×20, sources ×5, claims ≈ events/5)\n' +
+        '  --cases  stores and web sections: cases to generate (default 10000; events ×20, sources ×5, claims ≈ events/5)\n' +
         '  --quick  1/10 of the data sizes and document counts, for a smoke run\n',
     );
     process.exit(0);
@@ -47,7 +47,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   }
   const only = values.only;
   if (only !== undefined && !SECTIONS.includes(only as Section)) {
-    throw new Error(`--only must be ${SECTIONS.join(' or ')} (got "${only}")`);
+    throw new Error(`--only must be ${SECTIONS.join(', ')} (got "${only}")`);
   }
   const cases = values.cases === undefined ? 10_000 : Number(values.cases);
   if (!Number.isInteger(cases) || cases < 10) throw new Error(`--cases must be a whole number ≥ 10 (got "${values.cases}")`);

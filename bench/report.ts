@@ -175,7 +175,7 @@ export function formatExtractionReport(r: ExtractionResult): string {
   return lines.join('\n');
 }
 
-function writeJson(name: string, data: unknown): string {
+export function writeJson(name: string, data: unknown): string {
   const dir = fileURLToPath(new URL('../.bench/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   const file = `${dir}${name}`;

@@ -1,7 +1,8 @@
 // `npm run bench`: extraction (extract() on one core, importDocument into a fresh embedded store,
 // memory over a long run; bench/extraction.ts), then for each store a fresh store filled with a
 // synthetic case load, the real HTTP server on it, and latency figures beside bare-query
-// baselines. `--only stores|extraction` runs one section. Benchmarks report; they do not fail CI:
+// baselines; then the web app in chromium (bench/web.ts: search as typed, a 500-event case page).
+// `--only stores|extraction|web` runs one section. Benchmarks report; they do not fail CI:
 // the exit code is non-zero only when the bench itself fails, never for a missed target.
 import { cpus } from 'node:os';
 import { parseBenchArgs } from './args.ts';
@@ -13,6 +14,7 @@ import {
   evaluateTargets, formatExtractionReport, formatReport, formatTarget, writeExtractionResults, writeResults, type StoreResult, type Target,
 } from './report.ts';
 import { measureStandards } from './standards.ts';
+import { benchWeb, formatWebReport, writeWebResults } from './web.ts';
 import { openBenchStore, postgresAnswers, POSTGRES_BASE_URL, type BenchStore, type StoreKind } from './stores.ts';
 
 const log = (message: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
@@ -88,13 +90,21 @@ async function benchStores(args: ReturnType<typeof parseBenchArgs>): Promise<Tar
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
   const tables: Target[][] = [];
-  if (args.only !== 'stores') {
+  if (args.only === undefined || args.only === 'extraction') {
     const result = await benchExtraction(args, { log, open });
     process.stdout.write(`${formatExtractionReport(result)}\n`);
     log(`[extraction] results written to ${writeExtractionResults(result)}`);
     tables.push(result.targets);
   }
-  if (args.only !== 'extraction') tables.push(...await benchStores(args));
+  if (args.only === undefined || args.only === 'stores') tables.push(...await benchStores(args));
+  if (args.only === undefined || args.only === 'web') {
+    const result = await benchWeb(args, { log, open });
+    if (result) {
+      process.stdout.write(`${formatWebReport(result)}\n`);
+      log(`[web] results written to ${writeWebResults(result)}`);
+      tables.push(result.targets);
+    }
+  }
   if (tables.length > 1) {
     process.stdout.write('\nall targets\n');
     for (const t of tables.flat()) process.stdout.write(`${formatTarget(t)}\n`);

@@ -17,6 +17,7 @@ import { registerAlertRoutes } from './routes/alerts.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerImportRoutes } from './routes/imports.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
+import { registerOverviewRoutes } from './routes/overview.ts';
 import { registerRecordRoutes } from './routes/records.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { registerSuggestionRoutes } from './routes/suggestions.ts';
@@ -75,6 +76,7 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
   registerAuthRoutes(app, db, config);
   registerRecordRoutes(app, db);
   registerCaseRoutes(app, db);
+  registerOverviewRoutes(app, db);
   registerSearchRoutes(app, db);
   registerSuggestionRoutes(app, db);
   registerImportRoutes(app, db, config);

@@ -18,9 +18,10 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   const res = await fetch(path, {
     method: init.method ?? 'GET',
+    signal: init.signal,
     credentials: 'same-origin',
     headers: init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -122,9 +123,8 @@ export async function all<T>(path: string, max = 5000): Promise<T[]> {
 
 export const keys = {
   me: ['me'] as const,
-  cases: ['cases'] as const,
+  overview: ['overview'] as const,
   casesTable: (filters: CaseFilters) => ['cases', 'table', filters] as const,
-  alerts: ['alerts', 'open'] as const,
   case: (id: string) => ['case', id] as const,
   caseAlerts: (id: string) => ['case', id, 'alerts'] as const,
   timeline: (id: string) => ['case', id, 'timeline'] as const,
@@ -144,7 +144,31 @@ export const useMe = () =>
     staleTime: 5 * 60_000,
   });
 
-export const useCases = () => useQuery({ queryKey: keys.cases, queryFn: () => all<Case>('/api/cases'), placeholderData: keepPreviousData });
+export interface Count {
+  key: string | null;
+  count: number;
+}
+
+export interface HeldMonth {
+  month: string;
+  surely: number;
+  possibly: number;
+}
+
+/** GET /api/overview: counted by the server over the cases the user may see. */
+export interface Overview {
+  heldNow: number;
+  totalCases: number;
+  byStatus: Count[];
+  byCountry: Count[];
+  openAlerts: { total: number; bySeverity: Count[] };
+  longestHeld: Case[];
+  latestUpdates: Case[];
+  newestAlerts: Array<Alert & { caseName: string | null }>;
+  heldOverTime: { rule: string; months: HeldMonth[] };
+}
+
+export const useOverview = () => useQuery({ queryKey: keys.overview, queryFn: () => api<Overview>('/api/overview') });
 export interface CaseFilters {
   q: string;
   status: string | null;
@@ -169,7 +193,6 @@ export const useCasesTable = (filters: CaseFilters, pageSize = 50) =>
     getNextPageParam: (last) => last.next,
     placeholderData: keepPreviousData,
   });
-export const useOpenAlerts = () => useQuery({ queryKey: keys.alerts, queryFn: () => all<Alert>('/api/alerts?status=open') });
 export const useCase = (id: string) => useQuery({ queryKey: keys.case(id), queryFn: () => api<Case>(`/api/cases/${encodeURIComponent(id)}`) });
 export const useCaseAlerts = (id: string) =>
   useQuery({ queryKey: keys.caseAlerts(id), queryFn: () => all<Alert>(`/api/cases/${encodeURIComponent(id)}/alerts?status=open`) });

@@ -18,7 +18,7 @@ export default function CountsChart({ data, title, color = 'blue' }: { data: Cou
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} layout="vertical" margin={{ top: 0, right: 40, bottom: 0, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid horizontal={false} stroke={theme.colors.gray[3]} />
-            <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: theme.colors.gray[7] }} stroke={theme.colors.gray[4]} />
+            <XAxis type="number" allowDecimals={false} domain={[0, (max: number) => Math.max(1, max)]} tick={{ fontSize: 12, fill: theme.colors.gray[7] }} stroke={theme.colors.gray[4]} />
             <YAxis type="category" dataKey="label" width={140} tick={{ fontSize: 13, fill: theme.colors.dark[7] }} stroke={theme.colors.gray[4]} />
             <Bar dataKey="value" fill={fill} radius={[0, 3, 3, 0]} barSize={20} isAnimationActive={false}>
               <LabelList dataKey="value" position="right" style={{ fontSize: 13, fill: theme.colors.dark[7] }} />

@@ -1,8 +1,8 @@
-// Overview: how many are held now, open alerts by severity, the longest held, the latest updates.
+// Overview: counted by the server (GET /api/overview) — held now, open alerts by severity, people held over time, the longest held, the latest updates.
 import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
-import { useCases, useOpenAlerts, type Case } from '../api.ts';
+import { useOverview, type Case, type Count, type HeldMonth } from '../api.ts';
 import { SEVERITIES, SeverityBadge, StatusBadge } from '../components/Badges.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
 import { countryName, formatTimestamp } from '../format.ts';
@@ -12,11 +12,29 @@ const caseName = (c: Case) => c.subject?.canonicalName ?? t.common.unknown;
 
 // The chart library is fetched only when the overview shows a chart.
 const CountsChart = lazy(() => import('../components/CountsChart.tsx'));
+const HeldChart = lazy(() => import('../components/HeldChart.tsx'));
 
-function countBy(cases: Case[], key: (c: Case) => string): Array<{ label: string; value: number }> {
-  const counts = new Map<string, number>();
-  for (const c of cases) counts.set(key(c), (counts.get(key(c)) ?? 0) + 1);
-  return [...counts].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
+/** The server's counts (already in order: most first) with labels to show. */
+const labelled = (counts: Count[], label: (key: string | null) => string) => counts.map((c) => ({ label: label(c.key), value: c.count }));
+
+function HeldPanel({ months }: { months: HeldMonth[] }) {
+  const title = t.overview.heldOverTime;
+  return (
+    <Paper withBorder p="md" data-testid={`chart-${title}`}>
+      <Title order={2} size="h4">{title}</Title>
+      <Text size="xs" c="dimmed" mb="sm">{t.overview.heldOverTimeHint}</Text>
+      {months.length === 0 ? (
+        <Empty>{t.overview.noHeld}</Empty>
+      ) : (
+        <>
+          <Suspense fallback={<div style={{ height: 260 }} />}>
+            <HeldChart months={months} title={title} />
+          </Suspense>
+          <Text size="xs" c="dimmed" mt="xs">{t.overview.heldRule}</Text>
+        </>
+      )}
+    </Paper>
+  );
 }
 
 function ChartPanel({ title, data, color }: { title: string; data: Array<{ label: string; value: number }>; color: string }) {
@@ -46,40 +64,35 @@ function Stat({ label, value, hint, children }: { label: string; value: string; 
 }
 
 export function OverviewPage() {
-  const cases = useCases();
-  const alerts = useOpenAlerts();
+  const overview = useOverview();
 
-  if (cases.isPending || alerts.isPending) return <Loading />;
-  if (cases.isError) return <ErrorState error={cases.error} onRetry={() => void cases.refetch()} />;
-  if (alerts.isError) return <ErrorState error={alerts.error} onRetry={() => void alerts.refetch()} />;
+  if (overview.isPending) return <Loading />;
+  if (overview.isError) return <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />;
 
-  const all = cases.data;
-  const byId = new Map(all.map((c) => [c.id, c]));
-  const held = all.filter((c) => c.status === 'detained').length;
-  const bySeverity = SEVERITIES.map((s) => [s, alerts.data.filter((a) => a.severity === s).length] as const);
-  const longest = all
-    .filter((c) => c.daysInDetention?.days)
-    .sort((a, b) => b.daysInDetention!.days!.min - a.daysInDetention!.days!.min)
-    .slice(0, 5);
-  const latest = [...all].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 5);
-  const newestAlerts = [...alerts.data].sort((a, b) => b.openedAt.localeCompare(a.openedAt)).slice(0, 5);
+  const o = overview.data;
+  const bySeverity = SEVERITIES.map((s) => [s, o.openAlerts.bySeverity.find((c) => c.key === s)?.count ?? 0] as const);
+  const longest = o.longestHeld;
+  const latest = o.latestUpdates;
+  const newestAlerts = o.newestAlerts;
 
   return (
     <Stack gap="lg">
       <Title order={1} size="h2">{t.overview.title}</Title>
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
-        <Stat label={t.overview.heldNow} value={held.toLocaleString('en')} hint={t.overview.heldNowHint} />
-        <Stat label={t.overview.openAlerts} value={alerts.data.length.toLocaleString('en')}>
+        <Stat label={t.overview.heldNow} value={o.heldNow.toLocaleString('en')} hint={t.overview.heldNowHint} />
+        <Stat label={t.overview.openAlerts} value={o.openAlerts.total.toLocaleString('en')}>
           <Group gap={6} mt={6} aria-label={t.overview.bySeverity}>
             {bySeverity.filter(([, n]) => n > 0).map(([s, n]) => <SeverityBadge key={s} severity={s} count={n} />)}
           </Group>
         </Stat>
-        <Stat label={t.overview.cases} value={all.length.toLocaleString('en')} hint={t.overview.casesHint} />
+        <Stat label={t.overview.cases} value={o.totalCases.toLocaleString('en')} hint={t.overview.casesHint} />
       </SimpleGrid>
 
+      <HeldPanel months={o.heldOverTime.months} />
+
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <ChartPanel title={t.overview.byStatus} data={countBy(all, (c) => t.status[c.status] ?? c.status)} color="blue" />
-        <ChartPanel title={t.overview.byCountry} data={countBy(all, (c) => (c.country ? countryName(c.country) : t.overview.noCountry))} color="teal" />
+        <ChartPanel title={t.overview.byStatus} data={labelled(o.byStatus, (s) => (s ? t.status[s] ?? s : t.common.unknown))} color="blue" />
+        <ChartPanel title={t.overview.byCountry} data={labelled(o.byCountry, (c) => (c ? countryName(c) : t.overview.noCountry))} color="teal" />
       </SimpleGrid>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
@@ -135,7 +148,7 @@ export function OverviewPage() {
                   <Text fw={600} size="sm">{t.rule[a.ruleId] ?? a.ruleId}</Text>
                 </Group>
                 <Anchor component={Link} to={`/cases/${a.caseId}`} size="sm" dir="auto">
-                  {byId.get(a.caseId) ? caseName(byId.get(a.caseId)!) : t.common.unknown}
+                  {a.caseName ?? t.common.unknown}
                 </Anchor>
                 <Text size="sm">{a.explanation}</Text>
               </div>

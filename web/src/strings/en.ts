@@ -95,6 +95,17 @@ export const en = {
     noUpdates: 'No cases yet.',
     newestAlerts: 'Newest alerts',
     updated: (when: string) => `updated ${when}`,
+    heldOverTime: 'People held over time',
+    heldOverTimeHint: 'People in detention each month, from their detention periods',
+    surelyHeld: 'Surely held',
+    possiblyHeld: 'Possibly held',
+    heldRule:
+      'Dates are often partial (“in 2019”). The filled area counts a person in a month only when their dates leave no doubt; the dashed line also counts every month their dates allow. Each person counts once.',
+    noHeld: 'No detention periods recorded yet.',
+    heldSummary: (from: string, to: string, surely: number, possibly: number) =>
+      `People held each month from ${from} to ${to}. In ${to}: ${plural(surely, 'person', 'people')} surely held, ${plural(possibly, 'person', 'people')} possibly held.`,
+    heldYear: (year: string, surely: number, possibly: number) =>
+      `${year}: at most ${plural(surely, 'person', 'people')} surely held in a month, ${possibly.toLocaleString('en')} possibly`,
   },
   cases: {
     title: 'Cases',
