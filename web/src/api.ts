@@ -124,6 +124,8 @@ export async function all<T>(path: string, max = 5000): Promise<T[]> {
 export const keys = {
   me: ['me'] as const,
   overview: ['overview'] as const,
+  /** The prefix of every list of cases. */
+  cases: ['cases'] as const,
   casesTable: (filters: CaseFilters) => ['cases', 'table', filters] as const,
   case: (id: string) => ['case', id] as const,
   caseAlerts: (id: string) => ['case', id, 'alerts'] as const,
