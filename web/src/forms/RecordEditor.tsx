@@ -37,6 +37,7 @@ function RecordEditorForm({ target, caseId, onClose }: { target: EditTarget; cas
       client.invalidateQueries({ queryKey: ['case', caseId] }),
       client.invalidateQueries({ queryKey: ['cases'] }),
       client.invalidateQueries({ queryKey: ['alerts'] }),
+      client.invalidateQueries({ queryKey: ['overview'] }),
     ]);
   };
 
