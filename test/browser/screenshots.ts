@@ -55,10 +55,28 @@ try {
     await page.goto('/cases?q=nobody');
     await shot('4-cases-no-match', () => page.getByText('No case matches').waitFor());
     await page.goto(`/cases/${caseId}`);
-    await shot('5-case', () => page.getByTestId('timeline-event').first().waitFor());
-    await page.getByRole('heading', { name: 'Timeline' }).scrollIntoViewIfNeeded();
+    await shot('5-case', () => page.getByTestId('timeline-chart').locator('[data-mark]').first().waitFor());
+    await page.getByRole('tab', { name: 'Timeline' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(OUT, `5b-case-timeline-${label}.png`) });
     saved.push(join(OUT, `5b-case-timeline-${label}.png`));
+    for (const section of ['health', 'visits', 'sources']) {
+      await page.goto(`/cases/${caseId}?section=${section}`);
+      await shot(`5c-case-${section}`, () => page.getByRole('tabpanel').locator('.mantine-Paper-root').first().waitFor());
+    }
+    await page.goto(`/cases/${caseId}?section=custody`);
+    await page.getByRole('button', { name: /^Edit: 2019/ }).click();
+    await page.getByRole('dialog').getByLabel('Until').fill('2018-05');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await shot('5d-case-edit-refused', () => page.getByRole('dialog').getByText('is before the start').waitFor(), false);
+    await page.keyboard.press('Escape');
+    await page.goto(`/cases/${caseId}`);
+    await page.locator('.quote button').first().click({ trial: false }).catch(async () => {
+      await page.locator('.timeline details summary').first().click();
+      await page.locator('.quote button').first().click();
+    });
+    await shot('5e-case-source', async () => { await page.getByRole('dialog').getByTestId('quoted').waitFor(); await page.waitForTimeout(500); }, false);
+    await page.keyboard.press('Escape');
+    await page.goto(`/cases/${caseId}`);
     await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
     await page.screenshot({ path: join(OUT, `5a-case-top-${label}.png`) });
     saved.push(join(OUT, `5a-case-top-${label}.png`));
