@@ -28,6 +28,7 @@ export interface Overview {
   totalCases: number;
   byStatus: Count[];
   byCountry: Count[];
+  byTag: Count[];
   openAlerts: { total: number; bySeverity: Count[] };
   longestHeld: Rec[];
   latestUpdates: Rec[];
@@ -45,17 +46,20 @@ export const HELD_RULE =
   'left open ("before 2020", "after 2021") reaches as far as the chart does. Each person counts once per month, however ' +
   'many cases or periods they have.';
 
-const CASES = (alias = 'c') => `SELECT ${alias}.id, ${alias}.status, ${alias}.country, ${alias}.subject_person_id
+const CASES = (alias = 'c') => `SELECT ${alias}.id, ${alias}.status, ${alias}.country, ${alias}.tags, ${alias}.subject_person_id
   FROM cases ${alias} WHERE ${alias}.retracted_at IS NULL AND ${visibleSql('self', alias)}`;
 
 async function counts(db: Queryable, userId: string) {
-  const [row] = await db.query<{ total: number; by_status: Count[] | null; by_country: Count[] | null; alerts: Count[] | null }>(
+  const [row] = await db.query<{ total: number; by_status: Count[] | null; by_country: Count[] | null; by_tag: Count[] | null; alerts: Count[] | null }>(
     `WITH visible AS (${CASES()})
      SELECT (SELECT count(*) FROM visible)::int AS total,
        (SELECT json_agg(json_build_object('key', s.status, 'count', s.n) ORDER BY s.n DESC, s.status)
         FROM (SELECT status, count(*)::int AS n FROM visible GROUP BY status) s) AS by_status,
        (SELECT json_agg(json_build_object('key', s.country, 'count', s.n) ORDER BY s.n DESC, s.country NULLS LAST)
         FROM (SELECT country, count(*)::int AS n FROM visible GROUP BY country) s) AS by_country,
+       -- The hundred commonest tags: what the cases table offers to filter by.
+       (SELECT json_agg(json_build_object('key', s.tag, 'count', s.n) ORDER BY s.n DESC, s.tag)
+        FROM (SELECT tag, count(*)::int AS n FROM visible, unnest(visible.tags) AS tag GROUP BY tag ORDER BY n DESC, tag LIMIT 100) s) AS by_tag,
        (SELECT json_agg(json_build_object('key', s.severity, 'count', s.n) ORDER BY s.n DESC)
         FROM (SELECT a.severity, count(*)::int AS n FROM alerts a JOIN visible v ON v.id = a.case_id
               WHERE a.closed_at IS NULL GROUP BY a.severity) s) AS alerts`,
@@ -156,6 +160,7 @@ export async function overview(
     totalCases: Number(c.total),
     byStatus,
     byCountry: c.by_country ?? [],
+    byTag: c.by_tag ?? [],
     openAlerts: { total: bySeverity.reduce((sum, s) => sum + s.count, 0), bySeverity },
     // Unknown lengths sort last; the overview lists only lengths it can state.
     longestHeld: longest.items.filter((x) => (x.daysInDetention as { days: unknown } | undefined)?.days),

@@ -23,15 +23,15 @@ describe.each(STORES)('the overview on the %s store', (store) => {
     await server.admin.post('/api/users', { username: 'edna', role: 'editor', password: 'edna password 1234' });
     editor = await server.login('edna', 'edna password 1234');
     // Held in day-precise months, then a second case about the same person overlapping April.
-    first = await buildCase(server.admin, { status: 'detained', country: 'KG' }, { canonicalName: 'Temir Osmonov' });
+    first = await buildCase(server.admin, { status: 'detained', country: 'KG', tags: ['blogger', 'hunger strike'] }, { canonicalName: 'Temir Osmonov' });
     await buildDetention(server.admin, first.id, { start: '2024-03-10', end: '2024-05-20' });
     second = await buildCase(server.admin, { subjectPersonId: first.subjectPersonId, status: 'released' });
     await buildDetention(server.admin, second.id, { start: '2024-04-01', end: '2024-04-30' });
     // Detained at some time in 2024 and still held: surely held only from December 2024.
-    yearOnly = await buildCase(server.admin, { status: 'detained', country: 'KZ' }, { canonicalName: 'Dana Serikova' });
+    yearOnly = await buildCase(server.admin, { status: 'detained', country: 'KZ', tags: ['blogger'] }, { canonicalName: 'Dana Serikova' });
     await buildDetention(server.admin, yearOnly.id, { start: '2024' });
     // Restricted, seen only by its creator: held since 2020.
-    hidden = await buildCase(editor, { status: 'detained', country: 'KG', confidentiality: 'restricted' }, { canonicalName: 'Ruslan Unseen' });
+    hidden = await buildCase(editor, { status: 'detained', country: 'KG', confidentiality: 'restricted', tags: ['secret tag'] }, { canonicalName: 'Ruslan Unseen' });
     await buildDetention(editor, hidden.id, { start: '2020-01-15' });
   });
   afterAll(async () => server?.stop());
@@ -42,12 +42,13 @@ describe.each(STORES)('the overview on the %s store', (store) => {
     expect(res.headers.get('content-type')).toContain('application/problem+json');
   });
 
-  it('counts the cases the user may see, by status and by country', async () => {
+  it('counts the cases the user may see, by status, by country and by tag', async () => {
     const res = await server.admin.get('/api/overview');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ heldNow: 2, totalCases: 3 });
     expect(res.body.byStatus).toEqual([{ key: 'detained', count: 2 }, { key: 'released', count: 1 }]);
     expect(res.body.byCountry).toEqual([{ key: 'KG', count: 1 }, { key: 'KZ', count: 1 }, { key: null, count: 1 }]);
+    expect(res.body.byTag).toEqual([{ key: 'blogger', count: 2 }, { key: 'hunger strike', count: 1 }]);
   });
 
   it('counts a restricted case for the holder of its grant only', async () => {
@@ -58,6 +59,7 @@ describe.each(STORES)('the overview on the %s store', (store) => {
     const admin = JSON.stringify((await server.admin.get('/api/overview')).body);
     expect(admin).not.toContain(hidden.id);
     expect(admin).not.toContain('Unseen');
+    expect(admin).not.toContain('secret tag');
   });
 
   it('counts open alerts by severity as the alerts list has them, for each user', async () => {

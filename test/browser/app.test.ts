@@ -26,6 +26,8 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     caseId = server.running.firstRun!.demoCaseId!;
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });
     page = await context.newPage();
+    // A step that cannot happen fails in seconds, naming what it waited for.
+    page.setDefaultTimeout(10_000);
   });
   afterAll(async () => {
     await browser?.close();
@@ -76,6 +78,19 @@ describe.skipIf(!hasChromium)('web app in chromium', () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await row.waitFor();
     expect(new URL(page.url()).search).toBe('');
+    // Country and tag, from the cases one may see.
+    await page.getByRole('combobox', { name: 'Tag' }).click();
+    await page.getByRole('option', { name: 'former head of state' }).click();
+    await page.waitForURL(/tag=former/);
+    await row.waitFor();
+    await page.getByRole('combobox', { name: 'Country' }).click();
+    await page.getByRole('option', { name: 'Kyrgyzstan' }).click();
+    await page.waitForURL(/country=KG/);
+    await row.waitFor();
+    await expectAccessible();
+    await page.getByRole('button', { name: 'Clear filters' }).click().catch(() => undefined);
+    await page.goto('/cases');
+    await row.waitFor();
     await page.getByRole('combobox', { name: 'Order' }).click();
     await page.getByRole('option', { name: 'Recently updated first' }).click();
     await page.waitForURL(/sort=updated/);

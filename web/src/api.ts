@@ -163,6 +163,7 @@ export interface Overview {
   totalCases: number;
   byStatus: Count[];
   byCountry: Count[];
+  byTag: Count[];
   openAlerts: { total: number; bySeverity: Count[] };
   longestHeld: Case[];
   latestUpdates: Case[];
@@ -175,6 +176,8 @@ export interface CaseFilters {
   q: string;
   status: string | null;
   hasAlerts: 'true' | 'false' | null;
+  country: string | null;
+  tag: string | null;
   sort: 'daysHeld' | 'updated';
 }
 
@@ -187,6 +190,8 @@ export const useCasesTable = (filters: CaseFilters, pageSize = 50) =>
       if (filters.q.trim()) query.set('q', filters.q.trim());
       if (filters.status) query.set('status', filters.status);
       if (filters.hasAlerts) query.set('hasAlerts', filters.hasAlerts);
+      if (filters.country) query.set('country', filters.country);
+      if (filters.tag) query.set('tag', filters.tag);
       query.set('sort', filters.sort);
       if (pageParam) query.set('cursor', pageParam);
       return api<Page<Case>>(`/api/cases?${query.toString()}`);

@@ -25,6 +25,7 @@ const overviewSchema = z.object({
   totalCases: z.int(),
   byStatus: z.array(count),
   byCountry: z.array(count).meta({ description: 'ISO 3166 alpha-2 codes; null when the country is not known' }),
+  byTag: z.array(count).meta({ description: 'The hundred commonest tags, commonest first' }),
   openAlerts: z.object({ total: z.int(), bySeverity: z.array(count) }),
   longestHeld: z.array(caseSummary).meta({ description: 'Up to five, longest held first (the least number of days the periods allow)' }),
   latestUpdates: z.array(caseSummary).meta({ description: 'Up to five, most recently updated first' }),

@@ -4,7 +4,7 @@
 import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router';
-import { useCasesTable, type Case } from '../api.ts';
+import { useCasesTable, useOverview, type Case } from '../api.ts';
 import { StatusBadge } from '../components/Badges.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
 import { countryName, formatTimestamp } from '../format.ts';
@@ -30,10 +30,14 @@ export function CasesPage() {
   const status = params.get('status');
   const hasAlertsParam = params.get('alerts');
   const hasAlerts = hasAlertsParam === 'true' || hasAlertsParam === 'false' ? hasAlertsParam : null;
+  const country = params.get('country');
+  const tag = params.get('tag');
   const sort = params.get('sort') === 'updated' ? 'updated' : 'daysHeld';
+  // The choices: the countries and tags of the cases one may see, commonest first.
+  const overview = useOverview();
   const [debouncedQ] = useDebouncedValue(q, 250);
-  const cases = useCasesTable({ q: debouncedQ, status, hasAlerts, sort });
-  const filtered = Boolean(q.trim() || status || hasAlerts);
+  const cases = useCasesTable({ q: debouncedQ, status, hasAlerts, country, tag, sort });
+  const filtered = Boolean(q.trim() || status || hasAlerts || country || tag);
 
   const setParam = (name: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -71,6 +75,28 @@ export function CasesPage() {
           data={STATUSES.map((s) => ({ value: s, label: t.status[s] ?? s }))}
           value={status}
           onChange={(value) => setParam('status', value)}
+          clearable
+          style={{ flex: '1 1 10rem', maxWidth: '14rem' }}
+        />
+        <Select
+          label={t.cases.country}
+          placeholder={t.cases.allCountries}
+          data={(overview.data?.byCountry ?? []).filter((c) => c.key).map((c) => ({ value: c.key!, label: countryName(c.key) }))}
+          value={country}
+          onChange={(value) => setParam('country', value)}
+          disabled={!overview.data}
+          searchable
+          clearable
+          style={{ flex: '1 1 10rem', maxWidth: '14rem' }}
+        />
+        <Select
+          label={t.cases.tag}
+          placeholder={t.cases.allTags}
+          data={(overview.data?.byTag ?? []).filter((c) => c.key).map((c) => ({ value: c.key!, label: c.key! }))}
+          value={tag}
+          onChange={(value) => setParam('tag', value)}
+          disabled={!overview.data}
+          searchable
           clearable
           style={{ flex: '1 1 10rem', maxWidth: '14rem' }}
         />
