@@ -109,6 +109,18 @@ describe.skipIf(!hasChromium)('the case file in chromium', () => {
     await expectAccessible();
   });
 
+  it("changes what is known of a source (not its text, which claims quote)", async () => {
+    await page.goto(`/cases/${caseId}?section=sources`);
+    await page.getByRole('button', { name: /^Edit: The SI reiterates/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit the source' });
+    expect(await dialog.getByRole('textbox', { name: 'Text' }).count()).toBe(0);
+    await dialog.getByRole('combobox', { name: 'Reliability' }).click();
+    await page.getByRole('option', { name: 'A — reliable' }).click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('tabpanel').getByText('reliability A').waitFor();
+  });
+
   it('opens a new case with every spelling, and an event added to it appears on its timeline', async () => {
     await page.goto('/cases');
     await page.getByRole('button', { name: 'New case' }).click();

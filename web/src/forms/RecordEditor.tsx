@@ -43,7 +43,7 @@ function RecordEditorForm({ target, caseId, onClose }: { target: EditTarget; cas
 
   const save = async (values: Rec) => {
     const fields = fieldsFor(kind, values);
-    const fixed = kind === 'visit' ? { caseIds: [caseId] } : kind === 'case' || kind === 'person' ? {} : { caseId };
+    const fixed = kind === 'visit' || kind === 'source' ? { caseIds: [caseId] } : kind === 'case' || kind === 'person' ? {} : { caseId };
     const body = toBody(kind, fields, values, record ? initial : null, fixed);
     if (record && Object.keys(body).length === 0) {
       notify(s.nothingChanged);

@@ -2,6 +2,7 @@
 // the field, shown next to it); the vocabularies come from the domain so the choices cannot drift.
 import {
   CARE_STATUSES, CARE_URGENCIES, CASE_STATUSES, CONFIDENTIALITY_LEVELS, DETENTION_BASES, EVENT_TYPES, SEVERITIES,
+  SOURCE_RELIABILITY,
 } from '../../../src/domain/vocabularies.ts';
 
 /** Records a reference field chooses from. */
@@ -16,7 +17,7 @@ export type Field =
   | { name: string; type: 'ref'; ref: RefKind }
   | { name: string; type: 'findings' };
 
-export type FormKind = 'case' | 'person' | 'detention_period' | 'event' | 'health_condition' | 'care_request' | 'visit';
+export type FormKind = 'case' | 'person' | 'detention_period' | 'event' | 'health_condition' | 'care_request' | 'visit' | 'source';
 
 /** The API path of each kind's records. */
 export const PATH: Record<FormKind, string> = {
@@ -27,6 +28,7 @@ export const PATH: Record<FormKind, string> = {
   health_condition: 'health-conditions',
   care_request: 'care-requests',
   visit: 'visits',
+  source: 'sources',
 };
 
 const statusField: Field = { name: 'status', type: 'select', options: CASE_STATUSES, required: true };
@@ -73,6 +75,16 @@ export const FIELDS: Record<FormKind, Field[]> = {
     { name: 'status', type: 'select', options: CARE_STATUSES, required: true },
     { name: 'ownDoctor', type: 'yesno' },
     { name: 'description', type: 'textarea' },
+  ],
+  // A source's text is what its claims quote: it is not edited (a corrected text is a new source).
+  source: [
+    { name: 'title', type: 'text', required: true },
+    { name: 'publisher', type: 'text' },
+    { name: 'author', type: 'text' },
+    { name: 'url', type: 'text' },
+    { name: 'publishedDate', type: 'date' },
+    { name: 'language', type: 'text' },
+    { name: 'reliability', type: 'select', options: SOURCE_RELIABILITY },
   ],
   visit: [
     { name: 'date', type: 'date', required: true },

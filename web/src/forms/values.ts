@@ -13,7 +13,7 @@ export interface FindingValue {
 }
 
 /** Fields that cannot be emptied once they hold a value (the API has no null for them). */
-const KEPT = new Set(['severity', 'specialistCareNeeded', 'ownDoctor']);
+const KEPT = new Set(['severity', 'specialistCareNeeded', 'ownDoctor', 'reliability']);
 export const canEmpty = (field: Field) => !KEPT.has(field.name);
 
 const get = (record: Rec, path: string): unknown =>

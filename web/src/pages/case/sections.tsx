@@ -7,7 +7,7 @@ import { daysBetween, formatDayRange, formatPreciseDate, parsePreciseDate, tryPa
 import type { TimelineEvent } from '../../api.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import type { FormKind } from '../../forms/spec.ts';
-import { formatDay, humanize } from '../../format.ts';
+import { humanize } from '../../format.ts';
 import { t } from '../../strings/index.ts';
 import { useCaseActions } from './actions.ts';
 import { useCareRequests, useCaseSources, useDetentionPeriods, useHealthConditions, useNames, useVisits, type CareRequest } from './api.ts';
@@ -219,20 +219,20 @@ export function AdvocacySection({ events }: { events: TimelineEvent[] }) {
 }
 
 export function SourcesSection() {
-  const { caseId, showSource } = useCaseActions();
+  const { caseId, showSource, edit } = useCaseActions();
   const sources = useCaseSources(caseId);
   return (
     <Block title={s.section.sources}>
       <Query query={sources} empty={s.sources.empty}>
         {(items) => items.map((src) => (
-          <Paper key={src.id} withBorder p="sm">
+          <Row key={src.id} onEdit={() => edit({ kind: 'source', record: src })} label={src.title}>
             <Anchor component="button" type="button" fw={600} size="sm" ta="start" onClick={() => showSource({ sourceId: src.id })}>{src.title}</Anchor>
             <Group gap="xs" mt={2}>
               {src.publisher && <Text size="sm">{src.publisher}</Text>}
-              {src.publishedDate && <Text size="sm" c="dimmed">{formatDay(src.publishedDate)}</Text>}
+              {src.publishedDate && <Text size="sm" c="dimmed">{dateText(src.publishedDate)}</Text>}
               {src.reliability && <Badge variant="default" radius="sm" tt="none" size="sm">{s.sources.reliability(src.reliability)}</Badge>}
             </Group>
-          </Paper>
+          </Row>
         ))}
       </Query>
     </Block>
