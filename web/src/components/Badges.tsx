@@ -44,3 +44,15 @@ export function StatusBadge({ status }: { status: string }) {
     </Badge>
   );
 }
+
+/**
+ * The status as a plain tag, for long lists (search results) where a library badge per row costs
+ * more than it draws; looks like StatusBadge.
+ */
+export function StatusTag({ status }: { status: string }) {
+  return (
+    <span className="tag status-tag" style={{ background: `var(--mantine-color-${STATUS[status] ?? 'gray'}-1)` }}>
+      {t.status[status] ?? humanize(status)}
+    </span>
+  );
+}

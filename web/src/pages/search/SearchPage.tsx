@@ -5,10 +5,10 @@
 // server never queues a burst of stale prefixes, and the last keystroke waits for at most one
 // answer instead of a fixed debounce (npm run bench -- --only web measured a 100 ms throttle at
 // about a third of the 150 ms budget).
-import { Anchor, Badge, Button, Group, Loader, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Loader, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { StatusBadge } from '../../components/Badges.tsx';
+import { StatusTag } from '../../components/Badges.tsx';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import { countryName, humanize } from '../../format.ts';
 import { t } from '../../strings/index.ts';
@@ -20,50 +20,32 @@ function Highlighted({ fragments, fallback }: { fragments?: Fragment[]; fallback
   return <>{fragments.map((f, i) => (f.match ? <mark key={i}>{f.text}</mark> : <span key={i}>{f.text}</span>))}</>;
 }
 
-function KindLabel({ kind }: { kind: string }) {
-  return (
-    <Badge variant="outline" color="gray.7" c="dark.7" radius="sm" size="sm" style={{ flexShrink: 0 }}>
-      {t.search.kindOne[kind] ?? humanize(kind)}
-    </Badge>
-  );
-}
+const kindLabel = (kind: string) => <span className="tag kind-label">{t.search.kindOne[kind] ?? humanize(kind)}</span>;
 
+/**
+ * One result, in plain elements styled in app.css: a page of thirty results drawn with library
+ * components took a fifth of the 150 ms a keystroke may wait (npm run bench -- --only web).
+ */
 function Hit({ hit }: { hit: SearchHit }) {
   const caseLink = (label: string) =>
-    hit.caseId ? (
-      <Anchor component={Link} to={`/cases/${hit.caseId}`} fw={600} dir="auto">{label}</Anchor>
-    ) : (
-      <Text span fw={600} dir="auto">{label}</Text>
-    );
-  if (hit.kind === 'person') {
-    return (
-      <li className="hit" data-testid="search-hit" data-kind="person">
-        <Group gap="xs" wrap="wrap">
-          <KindLabel kind="person" />
-          {caseLink(hit.title)}
-          {hit.caseStatus && <StatusBadge status={hit.caseStatus} />}
-        </Group>
-        {hit.matched && hit.matched !== hit.title && (
-          <Text size="sm" c="dimmed" mt={2}>
-            {t.search.matchedAs} <span dir="auto" className="matched">{hit.matched}</span>
-          </Text>
-        )}
-        {!hit.caseId && <Text size="sm" c="dimmed" mt={2}>{t.search.noCase}</Text>}
-      </li>
-    );
-  }
+    hit.caseId ? <Link to={`/cases/${hit.caseId}`} className="hit-title" dir="auto">{label}</Link> : <strong dir="auto">{label}</strong>;
+  const title = hit.kind === 'source' ? <strong dir="auto">{hit.title}</strong> : caseLink(hit.kind === 'event' ? humanize(hit.title) : hit.title);
   return (
     <li className="hit" data-testid="search-hit" data-kind={hit.kind}>
-      <Group gap="xs" wrap="wrap">
-        <KindLabel kind={hit.kind} />
-        {hit.kind === 'event' ? caseLink(humanize(hit.title)) : <Text span fw={600} dir="auto">{hit.title}</Text>}
-        {hit.caseStatus && <StatusBadge status={hit.caseStatus} />}
-      </Group>
-      {(hit.fragments?.length || hit.snippet) && (
+      <div className="hit-head">
+        {kindLabel(hit.kind)}
+        {title}
+        {hit.caseStatus && <StatusTag status={hit.caseStatus} />}
+      </div>
+      {hit.kind === 'person' && hit.matched && hit.matched !== hit.title && (
+        <p className="dim">{t.search.matchedAs} <span dir="auto" className="matched">{hit.matched}</span></p>
+      )}
+      {hit.kind === 'person' && !hit.caseId && <p className="dim">{t.search.noCase}</p>}
+      {hit.kind !== 'person' && (hit.fragments?.length || hit.snippet) && (
         // A source's passage is an excerpt: it says so with ellipses; an event's description is whole.
-        <Text size="sm" mt={4} dir="auto" className={hit.kind === 'source' ? 'snippet excerpt' : 'snippet'}>
+        <p dir="auto" className={hit.kind === 'source' ? 'snippet excerpt' : 'snippet'}>
           <Highlighted fragments={hit.fragments} fallback={hit.snippet} />
-        </Text>
+        </p>
       )}
     </li>
   );
