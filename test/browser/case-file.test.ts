@@ -4,20 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
-import { hasChromium, launch, seriousViolations } from './support.ts';
-
-async function signIn(browser: Browser, url: string, username: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: url });
-  const page = await context.newPage();
-  // A step that cannot happen fails in seconds, naming what it waited for.
-  page.setDefaultTimeout(10_000);
-  await page.goto('/signin');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
-  return page;
-}
+import { hasChromium, launch, seriousViolations, signedInPage } from './support.ts';
 
 describe.skipIf(!hasChromium)('the case file in chromium', () => {
   let server: TestServer;
@@ -28,7 +15,7 @@ describe.skipIf(!hasChromium)('the case file in chromium', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer('embedded', { demo: true }), launch()]);
     caseId = server.running.firstRun!.demoCaseId!;
-    page = await signIn(browser, server.url, 'admin', ADMIN_PASSWORD);
+    page = await signedInPage(browser, server.url, 'admin', ADMIN_PASSWORD);
   });
   afterAll(async () => {
     await browser?.close();
@@ -153,7 +140,7 @@ describe.skipIf(!hasChromium)('the case file in chromium', () => {
 
   it('gives a viewer no way to edit, and the server refuses them anyway', async () => {
     await server.admin.post('/api/users', { username: 'vivian', role: 'viewer', password: 'vivian password 1234' });
-    const viewer = await signIn(browser, server.url, 'vivian', 'vivian password 1234');
+    const viewer = await signedInPage(browser, server.url, 'vivian', 'vivian password 1234');
     await viewer.goto(`/cases/${caseId}`);
     await viewer.getByTestId('timeline-event').first().waitFor();
     expect(await viewer.getByRole('button', { name: /^Edit/ }).count()).toBe(0);

@@ -6,10 +6,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
-import { hasChromium, launch, seriousViolations } from './support.ts';
+import { hasChromium, launch, seriousViolations, signedInPage } from './support.ts';
 
 // Written for this test, served over HTTP to the URL import.
 const APPEAL = '# Appeal filed for Atambayev\n\nLawyers for Almazbek Atambayev filed an appeal on 2 February 2023 against the ruling, his defence said.\n';
@@ -18,7 +18,6 @@ const REPORT = fileURLToPath(new URL('../fixtures/import/atambayev-hearing.md', 
 describe.skipIf(!hasChromium)('import and review in chromium', () => {
   let server: TestServer;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let caseId: string;
   let reviewUrl: string;
@@ -33,15 +32,7 @@ describe.skipIf(!hasChromium)('import and review in chromium', () => {
     });
     await new Promise<void>((resolve) => documents.listen(0, '127.0.0.1', resolve));
     caseId = server.running.firstRun!.demoCaseId!;
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });
-    page = await context.newPage();
-    // A step that cannot happen fails with its own message before the test's time is out.
-    page.setDefaultTimeout(10_000);
-    await page.goto('/signin');
-    await page.getByLabel('Username').fill('admin');
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    page = await signedInPage(browser, server.url, 'admin', ADMIN_PASSWORD);
   });
   afterAll(async () => {
     documents?.close();

@@ -3,10 +3,10 @@
 // among them), search by a Cyrillic and a Latin spelling, a source found by a word of its text with
 // the word highlighted, facets that filter, a person opening their case; an axe-core scan of each
 // page, and the phone width. Skipped, saying so, where chromium is missing.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
-import { hasChromium, launch, seriousViolations } from './support.ts';
+import { hasChromium, launch, seriousViolations, signedInPage } from './support.ts';
 
 if (!hasChromium) {
   console.warn('Browser tests skipped: /usr/bin/chromium is missing (apt-get install -y --no-install-recommends chromium).');
@@ -15,20 +15,13 @@ if (!hasChromium) {
 describe.skipIf(!hasChromium)('overview and search in chromium', () => {
   let server: TestServer;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let caseId: string;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer('embedded', { demo: true }), launch()]);
     caseId = server.running.firstRun!.demoCaseId!;
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });
-    page = await context.newPage();
-    await page.goto('/signin');
-    await page.getByLabel('Username').fill('admin');
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    page = await signedInPage(browser, server.url, 'admin', ADMIN_PASSWORD);
   });
   afterAll(async () => {
     await browser?.close();

@@ -7,6 +7,22 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const CHROMIUM = process.env.HABEAS_CHROMIUM ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 
+/**
+ * A new browser context signed in through the sign-in page, on a 1280 × 900 screen; a step that
+ * cannot happen fails in 10 s, naming what it waited for.
+ */
+export async function signedInPage(browser: Browser, baseURL: string, username: string, password: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto('/signin');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  return page;
+}
+
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
 }

@@ -25,14 +25,6 @@ export function SeverityBadge({ severity, count }: { severity: string; count?: n
 
 const KIND: Record<string, string> = { custody: 'gray', legal: 'indigo', health: 'pink', advocacy: 'teal', monitoring: 'yellow' };
 
-export function KindBadge({ kind }: { kind: string }) {
-  return (
-    <Badge color={KIND[kind] ?? 'gray'} variant="light" c="dark.7" radius="sm" size="sm" style={{ flexShrink: 0 }}>
-      {t.kind[kind] ?? humanize(kind)}
-    </Badge>
-  );
-}
-
 export const kindColor = (kind: string) => KIND[kind] ?? 'gray';
 
 const STATUS: Record<string, string> = { detained: 'red', released: 'green', deceased: 'dark', conditional_release: 'blue', abroad_for_treatment: 'violet' };
