@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import { registerProblemHandler } from './problem-handler.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
 import { registerDataRoutes } from './routes/data.ts';
+import { registerPublicRoutes } from './routes/public.ts';
 import { registerAlertRoutes } from './routes/alerts.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerImportRoutes } from './routes/imports.ts';
@@ -83,6 +84,7 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
   registerAdminRoutes(app, db);
   registerAlertRoutes(app, db);
   registerDataRoutes(app, db);
+  registerPublicRoutes(app, db);
   await registerWeb(app);
   return app;
 }

@@ -171,6 +171,14 @@ try {
     await shot('9c-search-facet', () => searched('medical care'));
     await page.goto('/search?q=qqzzxv');
     await shot('9d-search-no-match', () => page.getByText('No match.').waitFor(), false);
+    // The public page, as anyone sees it without signing in.
+    const visitor = await (await browser.newContext({ viewport: { width, height }, baseURL: server.url })).newPage();
+    await visitor.goto('/public/cases');
+    await visitor.getByRole('link', { name: 'Almazbek Atambayev' }).click();
+    await visitor.getByRole('heading', { level: 1 }).waitFor();
+    await visitor.screenshot({ path: join(OUT, `14-public-case-${label}.png`), fullPage: true });
+    saved.push(join(OUT, `14-public-case-${label}.png`));
+    await visitor.context().close();
     if (width < 600) {
       await page.getByRole('button', { name: 'Open or close the navigation' }).click();
       await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
