@@ -2,7 +2,8 @@
 // to the case's public page. Pure: data in, XML out (the `feed` library writes and escapes it).
 import { Feed } from 'feed';
 import type { PublicUpdate } from '../store/public.ts';
-import { dateText, publicSlug } from './public-page.tsx';
+import { publicSlug } from '../domain/slug.ts';
+import { dateText } from './public-page.tsx';
 
 const humanize = (id: string) => id.charAt(0).toUpperCase() + id.slice(1).replace(/_/g, ' ');
 

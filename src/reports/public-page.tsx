@@ -1,10 +1,10 @@
 // The public case page and the list of public cases, as complete HTML documents rendered with
 // React on the server: every text is escaped by React, no script runs on the page, and the page
 // reads well printed or without styles. Pure: data in, HTML out.
-import anyAscii from 'any-ascii';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { formatPreciseDate, tryParsePreciseDate } from '../domain/dates.ts';
+import { publicSlug } from '../domain/slug.ts';
 import type { PublicCase, PublicCaseRef } from '../store/public.ts';
 
 const STATUS: Record<string, string> = {
@@ -30,15 +30,6 @@ export function dateText(value: string | null): string {
   const parsed = tryParsePreciseDate(value);
   return parsed.ok ? formatPreciseDate(parsed.value) : value;
 }
-
-/** The page's address: the name in Latin letters and eight hex digits of the case id. */
-export function publicSlug(id: string, name: string): string {
-  const words = anyAscii(name).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
-  return `${words ? `${words}-` : ''}${id.slice(0, 8)}`;
-}
-
-/** The eight hex digits a slug ends with, or null when it is no slug of ours. */
-export const idPrefixOf = (slug: string) => /(?:^|-)([0-9a-f]{8})$/.exec(slug)?.[1] ?? null;
 
 const STYLE = `
 body { font: 16px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: #1a1b1e; background: #f8f9fa; margin: 0; }

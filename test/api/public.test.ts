@@ -2,7 +2,7 @@
 // internal and restricted cases never appear, nor anything that names them (a source about a public
 // and a restricted case), and their addresses answer exactly as one that never existed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publicSlug } from '../../src/reports/public-page.tsx';
+import { publicSlug } from '../../src/domain/slug.ts';
 import { buildCase, buildEvent, buildSource, claimFor } from '../helpers/factories.ts';
 import { Client, STORES, startTestServer, type TestServer } from '../helpers/server.ts';
 

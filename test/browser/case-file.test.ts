@@ -136,6 +136,21 @@ describe.skipIf(!hasChromium)('the case file in chromium', () => {
     await event.first().waitFor();
     expect(await event.first().textContent()).toContain('10 February 2024');
     expect(await event.first().textContent()).toContain('Taken from her flat');
+
+    // Publishing: first exactly what the public would see, then the page itself, open to anyone.
+    await page.getByRole('button', { name: 'Public page…' }).click();
+    const preview = page.getByRole('dialog', { name: 'What the public page would show' });
+    await preview.getByTestId('public-preview').waitFor();
+    await expect.poll(() => page.frameLocator('[data-testid="public-preview"]').locator('h1').textContent()).toBe('Gulnara Sydykova');
+    await expectAccessible();
+    await preview.getByRole('button', { name: 'Publish this case' }).click();
+    await preview.waitFor({ state: 'hidden' });
+    const link = page.getByRole('link', { name: 'Public page' });
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toMatch(/^\/public\/cases\/gulnara-sydykova-[0-9a-f]{8}$/);
+    const visitor = await fetch(`${server.url}${href}`);
+    expect(visitor.status).toBe(200);
+    expect(await visitor.text()).toContain('Taken from her flat by plain-clothes officers.');
   });
 
   it('gives a viewer no way to edit, and the server refuses them anyway', async () => {

@@ -11,7 +11,8 @@ import { getRecord } from '../../store/records.ts';
 import { requireRole } from '../auth.ts';
 import { problems } from './records.ts';
 import { renderPublicFeed } from '../../reports/feed.ts';
-import { idPrefixOf, publicSlug, renderPublicCase, renderPublicIndex, renderPublicNotFound } from '../../reports/public-page.tsx';
+import { idPrefixOf, publicSlug } from '../../domain/slug.ts';
+import { renderPublicCase, renderPublicIndex, renderPublicNotFound } from '../../reports/public-page.tsx';
 import { summariseDetention } from './cases.ts';
 
 // Nothing runs on these pages: no script at all, styles only from the page itself.

@@ -14,6 +14,7 @@ import { t } from '../../strings/index.ts';
 import { CaseActionsContext, type CaseActions } from './actions.ts';
 import { useDetentionPeriods } from './api.ts';
 import { EventList } from './EventList.tsx';
+import { PublishControl } from './PublishControl.tsx';
 import { AdvocacySection, CustodySection, HealthSection, LegalSection, SourcesSection, VisitsSection } from './sections.tsx';
 import { SourceViewer, type SourceFocus } from './SourceViewer.tsx';
 
@@ -138,18 +139,19 @@ function Header({ c, canEdit, edit }: { c: Case; canEdit: boolean; edit: (target
         <Anchor component={Link} to="/cases" size="sm">← {t.common.backToCases}</Anchor>
         <Group justify="space-between" align="flex-start" mt={4} wrap="wrap" gap="xs">
           <Title order={1} size="h2" dir="auto">{c.subject?.canonicalName ?? t.common.unknown}</Title>
-          {canEdit && (
-            <Group gap="xs">
-              {c.subject && (
-                <Button variant="default" size="xs" onClick={() => void api<Record<string, unknown>>(`/api/persons/${c.subject!.id}`).then((record) => edit({ kind: 'person', record }))}>
-                  {t.records.edit(t.records.kindName.person!)}
-                </Button>
-              )}
+          <Group gap="xs">
+            <PublishControl c={c} canEdit={canEdit} />
+            {canEdit && c.subject && (
+              <Button variant="default" size="xs" onClick={() => void api<Record<string, unknown>>(`/api/persons/${c.subject!.id}`).then((record) => edit({ kind: 'person', record }))}>
+                {t.records.edit(t.records.kindName.person!)}
+              </Button>
+            )}
+            {canEdit && (
               <Button variant="default" size="xs" onClick={() => edit({ kind: 'case', record: c as unknown as Record<string, unknown> })}>
                 {t.records.edit(t.records.kindName.case!)}
               </Button>
-            </Group>
-          )}
+            )}
+          </Group>
         </Group>
         {c.subject && c.subject.aliases.length > 0 && (
           <Text size="sm" c="dimmed" data-testid="aliases">
