@@ -4,6 +4,7 @@
 // token made in the page works until it is revoked there; the audit log shows all of it and the
 // chain verifies. An axe-core scan of every admin page, and the phone width.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCase } from '../helpers/factories.ts';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
@@ -271,5 +272,33 @@ describe.skipIf(!hasChromium)('administration in chromium', () => {
       await expectAccessible(admin);
     }
     await admin.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('downloads the export, adds the cases of a spreadsheet naming every wrong cell first, and restores only into an empty store', async () => {
+    await admin.goto('/admin/data');
+    const [download] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('link', { name: 'Download the export' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^habeas-export-\d{4}-\d{2}-\d{2}\.jsonl$/);
+    const exported = readFileSync((await download.path())!, 'utf8');
+    expect(JSON.parse(exported.split('\n')[0]!)).toMatchObject({ format: 'habeas-export', version: 1 });
+    await expectAccessible(admin);
+
+    const sheet = (text: string) => ({ name: 'prisoners.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    // Mantine's file input is a button that opens the browser's file chooser.
+    const choose = async (label: string, file: { name: string; mimeType: string; buffer: Buffer }) => {
+      const [chooser] = await Promise.all([admin.waitForEvent('filechooser'), admin.getByRole('button', { name: label }).click()]);
+      await chooser.setFiles(file);
+    };
+    await choose('Spreadsheet (.csv)', sheet('Name,Status,Country\nNurlan Spreadsheet,jailed,KG\n'));
+    await admin.getByRole('button', { name: 'Add the cases' }).click();
+    await admin.getByRole('alert').filter({ hasText: 'Nothing was added' }).getByText('row 2, Status').waitFor();
+    await choose('Spreadsheet (.csv)', sheet('Name,Status,Country\nNurlan Spreadsheet,detained,KG\n'));
+    await admin.getByRole('button', { name: 'Add the cases' }).click();
+    await admin.getByText('Added 1 case.').waitFor();
+    expect((await server.admin.get('/api/cases?q=nurlan')).body.items).toHaveLength(1);
+
+    await choose('Export file (.jsonl)', { name: 'export.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(exported) });
+    await admin.getByRole('button', { name: 'Restore' }).click();
+    await admin.getByRole('alert').getByText(/already holds case records/).waitFor();
+    await expectAccessible(admin);
   });
 });

@@ -21,6 +21,7 @@ export const en = {
     unknown: 'Unknown',
     none: 'None',
     close: 'Close',
+    clear: 'Clear',
     crashed: 'This page failed to show. Nothing you saved is lost: reload the page to go on.',
     reload: 'Reload the page',
   },

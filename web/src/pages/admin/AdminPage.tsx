@@ -1,6 +1,6 @@
-// Administration: users and roles, grants to restricted cases, API tokens, the audit log — each a
-// section with its own address under /admin. Administrators only: anyone else is told so (and the
-// server refuses them anyway). The sections load their code only when opened.
+// Administration: users and roles, grants to restricted cases, API tokens, the audit log, export and
+// import — each a section with its own address under /admin. Administrators only: anyone else is
+// told so (and the server refuses them anyway). The sections load their code only when opened.
 import { Button, Group, Stack, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
@@ -14,12 +14,14 @@ const UsersPanel = lazy(() => import('./UsersPanel.tsx').then((m) => ({ default:
 const GrantsPanel = lazy(() => import('./GrantsPanel.tsx').then((m) => ({ default: m.GrantsPanel })));
 const TokensPanel = lazy(() => import('./TokensPanel.tsx').then((m) => ({ default: m.TokensPanel })));
 const AuditPanel = lazy(() => import('./AuditPanel.tsx').then((m) => ({ default: m.AuditPanel })));
+const DataPanel = lazy(() => import('./DataPanel.tsx').then((m) => ({ default: m.DataPanel })));
 
 const SECTIONS = [
   { to: '/admin/users', label: t.admin.tab.users },
   { to: '/admin/grants', label: t.admin.tab.grants },
   { to: '/admin/tokens', label: t.admin.tab.tokens },
   { to: '/admin/audit', label: t.admin.tab.audit },
+  { to: '/admin/data', label: t.admin.tab.data },
 ];
 
 export function AdminPage() {
@@ -66,6 +68,7 @@ export function AdminPage() {
           <Route path="grants" element={<GrantsPanel me={me.data} />} />
           <Route path="tokens" element={<TokensPanel />} />
           <Route path="audit" element={<AuditPanel />} />
+          <Route path="data" element={<DataPanel />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>
