@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/server/config.ts';
 import { exportData, importData, importSpreadsheetFile } from '../src/cli/data.ts';
@@ -198,5 +199,14 @@ describe('export and import-data', () => {
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('row 2, Status');
     expect(await exportOf(dir, join(root, 'with-sheet-after.jsonl'))).toEqual(lines);
+  }, 60_000);
+
+  it('writes a document from a case file on the command line', async () => {
+    const file = join(root, 'wgad.docx');
+    const res = await habeas(['report', demo.demoCaseId!, '--format', 'wgad', '--out', file], demo.dir);
+    expect(res.stderr).toBe('');
+    expect(res.stdout).toMatch(/^Wrote .*wgad\.docx \(\d+ KB\)\.$/m);
+    const text = (await mammoth.extractRawText({ path: file })).value;
+    expect(text).toContain('Full name as recorded: Almazbek Atambayev');
   }, 60_000);
 });

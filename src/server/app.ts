@@ -14,6 +14,7 @@ import { registerProblemHandler } from './problem-handler.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
 import { registerDataRoutes } from './routes/data.ts';
 import { registerPublicRoutes } from './routes/public.ts';
+import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerAlertRoutes } from './routes/alerts.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerImportRoutes } from './routes/imports.ts';
@@ -85,6 +86,7 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
   registerAlertRoutes(app, db);
   registerDataRoutes(app, db);
   registerPublicRoutes(app, db);
+  registerDocumentRoutes(app, db);
   await registerWeb(app);
   return app;
 }

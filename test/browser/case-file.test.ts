@@ -41,6 +41,18 @@ describe.skipIf(!hasChromium)('the case file in chromium', () => {
     await expectAccessible();
   });
 
+  it('downloads the documents written from the case file', async () => {
+    await page.getByRole('button', { name: 'Documents' }).click();
+    const [appeal] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Urgent appeal (DOCX)' }).click()]);
+    expect(appeal.suggestedFilename()).toMatch(/^urgent-appeal-almazbek-atambayev-[0-9a-f]{8}\.docx$/);
+    await page.getByRole('button', { name: 'Documents' }).click();
+    const [wgad] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /^UN Working Group/ }).click()]);
+    expect(wgad.suggestedFilename()).toMatch(/^wgad-communication-/);
+    await page.getByRole('button', { name: 'Documents' }).click();
+    const [data] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Case data (JSON Lines)' }).click()]);
+    expect(data.suggestedFilename()).toMatch(/^habeas-case-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}\.jsonl$/);
+  });
+
   it("shows a fact's quoted words highlighted in its source", async () => {
     const selected = page.locator('.timeline > li[data-selected]');
     const quote = selected.locator('.quote button').first();

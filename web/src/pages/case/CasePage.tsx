@@ -1,7 +1,7 @@
 // A case: the person (every spelling), status, facility, days held, open alerts with why, and the
 // case file in parts — the timeline (a zoomable chart over the list of events), legal proceedings,
 // custody, health, visits, advocacy and sources. Editors add and change records in place.
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Menu, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, useCase, useCaseAlerts, useTimeline, type Case } from '../../api.ts';
@@ -140,6 +140,14 @@ function Header({ c, canEdit, edit }: { c: Case; canEdit: boolean; edit: (target
         <Group justify="space-between" align="flex-start" mt={4} wrap="wrap" gap="xs">
           <Title order={1} size="h2" dir="auto">{c.subject?.canonicalName ?? t.common.unknown}</Title>
           <Group gap="xs">
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target><Button variant="default" size="xs">{t.records.documents.menu}</Button></Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item component="a" href={`/api/cases/${c.id}/appeal.docx`} download>{t.records.documents.appeal}</Menu.Item>
+                <Menu.Item component="a" href={`/api/cases/${c.id}/wgad.docx`} download>{t.records.documents.wgad}</Menu.Item>
+                {canEdit && <Menu.Item component="a" href={`/api/export?caseId=${c.id}`} download>{t.records.documents.data}</Menu.Item>}
+              </Menu.Dropdown>
+            </Menu>
             <PublishControl c={c} canEdit={canEdit} />
             {canEdit && c.subject && (
               <Button variant="default" size="xs" onClick={() => void api<Record<string, unknown>>(`/api/persons/${c.subject!.id}`).then((record) => edit({ kind: 'person', record }))}>

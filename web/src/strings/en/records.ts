@@ -202,6 +202,12 @@ export const recordStrings = {
     noText: 'This source has no text kept.',
     original: 'Original',
   },
+  documents: {
+    menu: 'Documents',
+    appeal: 'Urgent appeal (DOCX)',
+    wgad: 'UN Working Group communication, draft (DOCX)',
+    data: 'Case data (JSON Lines)',
+  },
   publish: {
     isPublic: 'Public',
     open: 'Public page',

@@ -1,0 +1,76 @@
+// The documents advocates send, written from a case file: the urgent appeal and the draft
+// communication to the UN Working Group on Arbitrary Detention, as DOCX. Anyone who may see the
+// case may download them; a case they may not see is not found.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { id } from '../../domain/entities.ts';
+import { publicSlug } from '../../domain/slug.ts';
+import { renderAppeal } from '../../reports/appeal.ts';
+import type { CaseDocument, DocumentEvent } from '../../reports/case-document.ts';
+import { renderWgad } from '../../reports/wgad.ts';
+import type { Db, Queryable } from '../../store/db.ts';
+import { getRecord } from '../../store/records.ts';
+import { complianceOf } from '../../store/standards.ts';
+import { requireRole } from '../auth.ts';
+import { caseTimeline, summariseDetention } from './cases.ts';
+import { problems } from './records.ts';
+
+/** One case as the documents read it; the visibility checks are those of every read. */
+export async function loadCaseDocument(db: Queryable, userId: string, caseId: string): Promise<CaseDocument> {
+  const actor = { userId };
+  const kase = await getRecord(db, actor, 'case', caseId);
+  const person = await getRecord(db, actor, 'person', kase.subjectPersonId as string);
+  const [periods, events, compliance] = await Promise.all([
+    db.query<{ start: string; end: string | null; facility: string | null; basis: string | null }>(
+      `SELECT d.start, d."end", pl.name AS facility, d.basis FROM detention_periods d LEFT JOIN places pl ON pl.id = d.facility_id
+       WHERE d.case_id = $1 AND d.retracted_at IS NULL ORDER BY d.start_earliest NULLS FIRST, d.created_at`,
+      [caseId],
+    ),
+    caseTimeline(db, userId, caseId),
+    complianceOf(db, caseId),
+  ]);
+  const days = summariseDetention(periods);
+  return {
+    caseId,
+    status: kase.status as string,
+    country: (kase.country as string | null) ?? null,
+    summary: (kase.summary as string | null) ?? null,
+    person: {
+      name: person.canonicalName as string,
+      aliases: (person.aliases as string[] | null) ?? [],
+      birthYear: (person.birthYear as number | null) ?? null,
+      gender: (person.gender as string | null) ?? null,
+      nationality: (person.nationality as string | null) ?? null,
+    },
+    daysHeld: days.days ? { label: days.label, ongoing: days.ongoing, since: days.since } : null,
+    periods,
+    events: (events ?? []) as unknown as DocumentEvent[],
+    compliance,
+  };
+}
+
+export const DOCUMENTS = {
+  appeal: { render: renderAppeal, name: 'urgent-appeal', summary: 'The urgent appeal to the authorities holding the person (DOCX)' },
+  wgad: { render: renderWgad, name: 'wgad-communication', summary: 'A draft communication to the UN Working Group on Arbitrary Detention (DOCX), every gap marked' },
+} as const;
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export function registerDocumentRoutes(app: FastifyInstance, db: Db) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  for (const [kind, doc] of Object.entries(DOCUMENTS)) {
+    r.get(`/api/cases/:id/${kind}.docx`, {
+      schema: {
+        tags: ['Documents'], summary: doc.summary, params: z.object({ id }),
+        response: { 200: z.string().meta({ description: DOCX }), ...problems(400, 401, 404) },
+      },
+    }, async (request, reply) => {
+      const user = requireRole(request, 'viewer');
+      const data = await loadCaseDocument(db, user.id, request.params.id);
+      const file = `${doc.name}-${publicSlug(data.caseId, data.person.name)}.docx`;
+      return reply.type(DOCX).header('content-disposition', `attachment; filename="${file}"`).header('cache-control', 'no-store')
+        .send((await doc.render(data)) as never);
+    });
+  }
+}
