@@ -14,6 +14,7 @@ import {
   todayUtc,
   totalDays,
   tryParsePreciseDate,
+  waitingDays,
 } from './dates.ts';
 
 const d = parsePreciseDate;
@@ -299,5 +300,15 @@ describe('store and clock', () => {
   it('todayUtc uses the UTC calendar day', () => {
     expect(todayUtc(new Date('2024-02-29T23:30:00-05:00'))).toBe('2024-03-01');
     expect(todayUtc()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe('waitingDays', () => {
+  it('counts from a day, a month, or the last day of a "before" date, to a date or to today', () => {
+    expect(waitingDays('2022-05-14', '2022-06-01', '2026-01-01')).toEqual({ range: { min: 18, max: 18 }, lowerBound: false });
+    expect(waitingDays('2022-05', '2022-06-01', '2026-01-01')).toEqual({ range: { min: 1, max: 31 }, lowerBound: false });
+    expect(waitingDays('../2022-05-14', '2023-03', '2026-01-01')).toEqual({ range: { min: 291, max: 321 }, lowerBound: true });
+    expect(waitingDays('2025-12-30', null, '2026-01-01')).toEqual({ range: { min: 2, max: 2 }, lowerBound: false });
+    expect(waitingDays('not a date', null, '2026-01-01')).toBeNull();
   });
 });

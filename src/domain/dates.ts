@@ -323,3 +323,19 @@ export function dateFromDb(text: string | null): PreciseDate | null {
 export function todayUtc(now: Date = new Date()): string {
   return isoDay(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
 }
+
+/**
+ * How long something dated `from` has waited: until `until` (a date), or until today. A start known
+ * only as "before …" gives a lower bound, counted from its last possible day. Null when unknowable.
+ */
+export function waitingDays(from: string, until: string | null, today: string): { range: DayRange; lowerBound: boolean } | null {
+  const start = tryParsePreciseDate(from);
+  if (!start.ok) return null;
+  const end = until ? tryParsePreciseDate(until) : null;
+  const to = end?.ok ? end.value : 'today';
+  const range = daysBetween(start.value, to, today);
+  if (range) return { range, lowerBound: false };
+  const last = start.value.latest ? tryParsePreciseDate(start.value.latest) : null;
+  const bound = last?.ok ? daysBetween(last.value, to, today) : null;
+  return bound ? { range: bound, lowerBound: true } : null;
+}

@@ -26,6 +26,7 @@ export interface DocumentEvent {
 export interface CaseDocument {
   caseId: string;
   status: string;
+  confidentiality: string;
   country: string | null;
   summary: string | null;
   person: { name: string; aliases: string[]; birthYear: number | null; gender: string | null; nationality: string | null };
@@ -33,6 +34,10 @@ export interface CaseDocument {
   periods: Array<{ start: string; end: string | null; facility: string | null; basis: string | null }>;
   events: DocumentEvent[];
   compliance: RuleResult[];
+  conditions: Array<{ id: string; name: string; onset: string | null; severity: string | null; specialistCareNeeded: boolean | null; description: string | null }>;
+  careRequests: Array<{ id: string; requestedOn: string; urgency: string; status: string; conditionId: string | null; description: string | null }>;
+  visits: Array<{ id: string; date: string; facility: string | null; body: string | null; findings: Array<{ description: string; documentsInjuries?: boolean }>; recommendations: Array<{ text: string; followUpStatus?: string }> }>;
+  sources: Array<DocumentSource & { reliability: string | null }>;
 }
 
 const countries = new Intl.DisplayNames(['en'], { type: 'region' });

@@ -68,10 +68,33 @@ describe.each(STORES)('documents on the %s store', (store) => {
       expect(appeal.status).toBe(200);
       expect(appeal.text).toContain(`Urgent appeal on behalf of ${name}`);
       expect(appeal.text).toContain('[TO COMPLETE: the facts of concern');
+      const dossier = await server.admin.get(`/api/cases/${c.id}/report.html`);
+      expect(dossier.status).toBe(200);
+      expect(dossier.body).toContain(name);
+      expect(dossier.body).toContain('INTERNAL — for the organisation’s staff and partners only');
       const wgad = await docxText(server.admin, `/api/cases/${c.id}/wgad.docx`);
       expect(wgad.text).toContain(`Full name as recorded: ${name}`);
       for (const gap of ['date of arrest', 'places of detention', 'the remedies sought']) expect(wgad.text).toContain(`[TO COMPLETE: ${gap}`);
     }
+  });
+
+  it('writes the dossier: every part of the case file, statements footnoted to numbered sources, the marking at top and bottom', async () => {
+    const res = await server.admin.get(`/api/cases/${demoId}/report.html`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = res.body as string;
+    for (const part of ['Identity', 'Status and custody', 'Timeline', 'Legal proceedings', 'Health and medical care', 'Monitoring visits and findings', 'Advocacy', 'Standards breached', 'Sources']) {
+      expect(html).toContain(`<h2>${part}</h2>`);
+    }
+    expect(html.match(/PUBLIC — the facts in this dossier may be shared/g)).toHaveLength(2);
+    expect(html).toContain('between 1,156 and 1,550 days');
+    expect(html).toMatch(/at least [\d,]+ days, until custody ended/);
+    expect(html).toContain('Mandela Rules 27(2)');
+    expect(html).toContain('<a href="#source-1">[1]</a>');
+    expect(html).toContain('id="source-1"');
+    expect(html).toContain('<svg');
+    expect(html).not.toContain('<script');
   });
 
   it('answers 404 for a case one may not see, and 401 to a visitor', async () => {
@@ -79,6 +102,7 @@ describe.each(STORES)('documents on the %s store', (store) => {
     const editor = await server.login('eve', 'eve password 12345');
     const hidden = await buildCase(editor, { confidentiality: 'restricted' }, { canonicalName: 'Hidden Person' });
     expect((await docxText(server.admin, `/api/cases/${hidden.id}/appeal.docx`)).status).toBe(404);
+    expect((await server.admin.get(`/api/cases/${hidden.id}/report.html`)).status).toBe(404);
     expect((await docxText(editor, `/api/cases/${hidden.id}/wgad.docx`)).status).toBe(200);
     expect((await docxText(new Client(server.url), `/api/cases/${demoId}/appeal.docx`)).status).toBe(401);
   });

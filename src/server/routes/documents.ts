@@ -4,13 +4,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { id } from '../../domain/entities.ts';
+import { id, type KindName } from '../../domain/entities.ts';
 import { publicSlug } from '../../domain/slug.ts';
 import { renderAppeal } from '../../reports/appeal.ts';
 import type { CaseDocument, DocumentEvent } from '../../reports/case-document.ts';
+import { renderDossier } from '../../reports/dossier.tsx';
 import { renderWgad } from '../../reports/wgad.ts';
 import type { Db, Queryable } from '../../store/db.ts';
-import { getRecord } from '../../store/records.ts';
+import { getRecord, listRecords } from '../../store/records.ts';
 import { complianceOf } from '../../store/standards.ts';
 import { requireRole } from '../auth.ts';
 import { caseTimeline, summariseDetention } from './cases.ts';
@@ -21,7 +22,17 @@ export async function loadCaseDocument(db: Queryable, userId: string, caseId: st
   const actor = { userId };
   const kase = await getRecord(db, actor, 'case', caseId);
   const person = await getRecord(db, actor, 'person', kase.subjectPersonId as string);
-  const [periods, events, compliance] = await Promise.all([
+  const all = async <T,>(kind: KindName, filters: Record<string, string>) => {
+    const items: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listRecords(db, actor, kind, { filters, cursor, limit: 200 });
+      items.push(...(page.items as T[]));
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    return items;
+  };
+  const [periods, events, compliance, conditions, careRequests, visits, sources] = await Promise.all([
     db.query<{ start: string; end: string | null; facility: string | null; basis: string | null }>(
       `SELECT d.start, d."end", pl.name AS facility, d.basis FROM detention_periods d LEFT JOIN places pl ON pl.id = d.facility_id
        WHERE d.case_id = $1 AND d.retracted_at IS NULL ORDER BY d.start_earliest NULLS FIRST, d.created_at`,
@@ -29,11 +40,22 @@ export async function loadCaseDocument(db: Queryable, userId: string, caseId: st
     ),
     caseTimeline(db, userId, caseId),
     complianceOf(db, caseId),
+    all<CaseDocument['conditions'][number]>('health_condition', { caseId }),
+    all<CaseDocument['careRequests'][number]>('care_request', { caseId }),
+    all<Record<string, unknown>>('visit', { caseId }),
+    all<CaseDocument['sources'][number]>('source', { caseId }),
   ]);
+  // The names of the facilities and bodies the visits refer to.
+  const named = await db.query<{ id: string; name: string }>(
+    'SELECT id, name FROM places WHERE id = ANY($1::uuid[]) UNION ALL SELECT id, name FROM organizations WHERE id = ANY($1::uuid[])',
+    [visits.flatMap((v) => [v.facilityId, v.visitingBodyId]).filter((x): x is string => typeof x === 'string')],
+  );
+  const nameOf = new Map(named.map((p) => [p.id, p.name]));
   const days = summariseDetention(periods);
   return {
     caseId,
     status: kase.status as string,
+    confidentiality: kase.confidentiality as string,
     country: (kase.country as string | null) ?? null,
     summary: (kase.summary as string | null) ?? null,
     person: {
@@ -47,6 +69,17 @@ export async function loadCaseDocument(db: Queryable, userId: string, caseId: st
     periods,
     events: (events ?? []) as unknown as DocumentEvent[],
     compliance,
+    conditions,
+    careRequests,
+    visits: visits.map((v) => ({
+      id: v.id as string,
+      date: v.date as string,
+      facility: nameOf.get(v.facilityId as string) ?? null,
+      body: nameOf.get(v.visitingBodyId as string) ?? null,
+      findings: (v.findings as CaseDocument['visits'][number]['findings'] | null) ?? [],
+      recommendations: (v.recommendations as CaseDocument['visits'][number]['recommendations'] | null) ?? [],
+    })),
+    sources,
   };
 }
 
@@ -59,6 +92,19 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 export function registerDocumentRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/cases/:id/report.html', {
+    schema: {
+      tags: ['Documents'], summary: 'The case dossier as an HTML document made for reading and printing', params: z.object({ id }),
+      response: { 200: z.string().meta({ description: 'text/html' }), ...problems(400, 401, 404) },
+    },
+  }, async (request, reply) => {
+    const user = requireRole(request, 'viewer');
+    const html = renderDossier(await loadCaseDocument(db, user.id, request.params.id));
+    // Nothing on the page runs: no script at all, its own styles only.
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'")
+      .send(html);
+  });
   for (const [kind, doc] of Object.entries(DOCUMENTS)) {
     r.get(`/api/cases/:id/${kind}.docx`, {
       schema: {

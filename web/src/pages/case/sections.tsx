@@ -3,7 +3,7 @@
 // the sources. Each lists its records in date order with a way to add and edit them.
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { daysBetween, formatDayRange, formatPreciseDate, parsePreciseDate, tryParsePreciseDate } from '../../../../src/domain/dates.ts';
+import { formatDayRange, formatPreciseDate, tryParsePreciseDate, waitingDays } from '../../../../src/domain/dates.ts';
 import type { TimelineEvent } from '../../api.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
 import type { FormKind } from '../../forms/spec.ts';
@@ -103,15 +103,9 @@ const STATUS_COLOR: Record<string, string> = { open: 'yellow', unanswered: 'oran
 /** How long a request has waited: to today while held, or until custody ended. */
 function waited(request: CareRequest, heldUntil: string | null): string | null {
   if (!WAITING.has(request.status)) return null;
-  const from = tryParsePreciseDate(request.requestedOn);
-  if (!from.ok) return null;
-  const end = heldUntil ? tryParsePreciseDate(heldUntil) : null;
-  const until = end?.ok ? end.value : 'today';
-  const range = daysBetween(from.value, until, today());
-  // "Before 14 May 2022": no earliest day, so only a lower bound is known.
-  const lower = !range && from.value.latest ? daysBetween(parsePreciseDate(from.value.latest), until, today()) : null;
-  if (!range && !lower) return null;
-  const label = range ? formatDayRange(range) : formatDayRange(lower!, { lowerBound: true });
+  const wait = waitingDays(request.requestedOn, heldUntil, today());
+  if (!wait) return null;
+  const label = formatDayRange(wait.range, { lowerBound: wait.lowerBound });
   return heldUntil ? s.health.waited(label) : s.health.waiting(label);
 }
 
