@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 
 export type StoreChoice = 'embedded' | 'postgres' | 'both';
 /** The sections of the bench: the stores (case load, timeline, search), extraction, and the web app in chromium. */
-export type Section = 'stores' | 'extraction' | 'web';
-const SECTIONS: readonly Section[] = ['stores', 'extraction', 'web'];
+export type Section = 'stores' | 'extraction' | 'web' | 'documents';
+const SECTIONS: readonly Section[] = ['stores', 'extraction', 'web', 'documents'];
 
 export interface BenchArgs {
   /** undefined: both when a PostgreSQL server answers, else embedded (decided in run.ts). */

@@ -128,7 +128,7 @@ const MB = 1024 * 1024;
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** A full GC on demand, so that the memory samples show what is kept rather than what is not yet collected. */
-function fullGc(): (() => void) | null {
+export function fullGc(): (() => void) | null {
   try {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as unknown;

@@ -2,10 +2,12 @@
 // memory over a long run; bench/extraction.ts), then for each store a fresh store filled with a
 // synthetic case load, the real HTTP server on it, and latency figures beside bare-query
 // baselines; then the web app in chromium (bench/web.ts: search as typed, a 500-event case page).
-// `--only stores|extraction|web` runs one section. Benchmarks report; they do not fail CI:
+// `--only stores|extraction|web|documents` runs one section (documents: bench/documents.ts, export
+// memory and the documents of a 500-event case). Benchmarks report; they do not fail CI:
 // the exit code is non-zero only when the bench itself fails, never for a missed target.
 import { cpus } from 'node:os';
 import { parseBenchArgs } from './args.ts';
+import { benchDocuments, formatDocumentsReport } from './documents.ts';
 import { benchExtraction } from './extraction.ts';
 import { generate, sizesFor } from './generate.ts';
 import { HttpLoad } from './load.ts';
@@ -104,6 +106,11 @@ async function main(): Promise<void> {
       log(`[web] results written to ${writeWebResults(result)}`);
       tables.push(result.targets);
     }
+  }
+  if (args.only === undefined || args.only === 'documents') {
+    const result = await benchDocuments(args, log);
+    process.stdout.write(`\n${formatDocumentsReport(result)}\n`);
+    tables.push(result.targets);
   }
   if (tables.length > 1) {
     process.stdout.write('\nall targets\n');

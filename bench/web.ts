@@ -48,7 +48,7 @@ export interface WebResult {
 }
 
 /** A case with exactly TIMELINE_EVENTS events of mixed types and dates, written in bulk (the API would audit each). */
-async function bigCase(store: BenchStore, rng: Rng): Promise<string> {
+export async function bigCase(store: BenchStore, rng: Rng): Promise<string> {
   const actor = { userId: store.adminId };
   const person = await createRecord(store.db, actor, 'person', { canonicalName: 'Timur Beishenaliev', aliases: ['Тимур Бейшеналиев'] });
   const c = await createRecord(store.db, actor, 'case', {

@@ -5,7 +5,6 @@ import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Text } from '@mantin
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { publicSlug } from '../../../../src/domain/slug.ts';
 import { api, ApiError, type Case } from '../../api.ts';
 import { notify } from '../../components/notify.ts';
 import { ErrorState, Loading } from '../../components/States.tsx';
@@ -54,6 +53,8 @@ export function PublishControl({ c, canEdit }: { c: Case; canEdit: boolean }) {
   const phone = useMediaQuery('(max-width: 36em)');
   const [previewing, setPreviewing] = useState(false);
   if (c.confidentiality === 'public') {
+    // The link names the case by the first eight digits of its id; the server moves it to the
+    // page's full address (the name's Latin spelling needs a table too big to ship to browsers).
     const unpublish = async () => {
       await api(`/api/cases/${c.id}`, { method: 'PATCH', body: { confidentiality: 'internal' } });
       await client.invalidateQueries({ queryKey: ['case', c.id] });
@@ -62,7 +63,7 @@ export function PublishControl({ c, canEdit }: { c: Case; canEdit: boolean }) {
     return (
       <Group gap="xs">
         <Badge color="teal" variant="light" c="dark.7" radius="sm" tt="none">{s.isPublic}</Badge>
-        <Anchor href={`/public/cases/${publicSlug(c.id, c.subject?.canonicalName ?? '')}`} target="_blank" rel="noreferrer" size="sm" title={s.openHint}>
+        <Anchor href={`/public/cases/${c.id.slice(0, 8)}`} target="_blank" rel="noreferrer" size="sm" title={s.openHint}>
           {s.open}
         </Anchor>
         {canEdit && <Button variant="subtle" size="xs" onClick={() => void unpublish()}>{s.unpublish}</Button>}
