@@ -5,7 +5,7 @@ import { importStrings } from './en/import.ts';
 import { recordStrings } from './en/records.ts';
 import { searchStrings } from './en/search.ts';
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+import { plural } from './en/plural.ts';
 
 export const en = {
   appName: 'Habeas',

@@ -1,5 +1,5 @@
 // The words of the record forms and the case page's sections (part of the English strings; see ../en.ts).
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+import { plural } from './plural.ts';
 
 export const recordStrings = {
   kindName: {
