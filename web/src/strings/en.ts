@@ -2,10 +2,9 @@
 // is a file with the same shape as this one.
 import { adminStrings } from './en/admin.ts';
 import { importStrings } from './en/import.ts';
+import { plural } from './en/plural.ts';
 import { recordStrings } from './en/records.ts';
 import { searchStrings } from './en/search.ts';
-
-import { plural } from './en/plural.ts';
 
 export const en = {
   appName: 'Habeas',
