@@ -176,19 +176,21 @@ program
 
 program
   .command('report <case>')
-  .description('Write a document from a case file: the dossier (HTML), the urgent appeal or the draft WGAD communication (DOCX)')
-  .addOption(new Option('-f, --format <format>', 'which document').choices(['html', 'appeal', 'wgad']).makeOptionMandatory())
+  .description('Write a document from a case file: the dossier (PDF or HTML), the urgent appeal or the draft WGAD communication (DOCX)')
+  .addOption(new Option('-f, --format <format>', 'which document').choices(['pdf', 'html', 'appeal', 'wgad']).makeOptionMandatory())
   .requiredOption('-o, --out <file>', 'the file to write')
   .option('--as <username>', 'whose view: restricted cases only for users with a grant', 'admin')
-  .action(async (caseId: string, options: { format: 'html' | 'appeal' | 'wgad'; out: string; as: string }) => {
+  .action(async (caseId: string, options: { format: 'pdf' | 'html' | 'appeal' | 'wgad'; out: string; as: string }) => {
     const { DOCUMENTS, loadCaseDocument } = await import('../server/routes/documents.ts');
     const { renderDossier } = await import('../reports/dossier.tsx');
+    const { closePdfBrowser, htmlToPdf } = await import('../reports/pdf.ts');
     const { writeFileSync } = await import('node:fs');
     if (!UUID.test(caseId)) throw new Problem('validation-failed', `"${caseId}" is not a case id`);
     const bytes = await withStore(async (db) => {
       const user = (await listUsers(db)).find((u) => u.username === options.as && !u.disabled);
       if (!user) throw new Problem('forbidden', `No user named ${options.as}; choose one with --as.`);
       const doc = await loadCaseDocument(db, user.id, caseId);
+      if (options.format === 'pdf') return htmlToPdf(renderDossier(doc)).finally(closePdfBrowser);
       return options.format === 'html' ? Buffer.from(renderDossier(doc)) : DOCUMENTS[options.format].render(doc);
     });
     writeFileSync(options.out, bytes);

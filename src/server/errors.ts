@@ -20,6 +20,7 @@ const PROBLEMS = {
   'too-many-attempts': { status: 429, title: 'Too many failed sign-in attempts' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Something went wrong on our side' },
+  'not-available': { status: 503, title: 'Not available on this server' },
 } as const;
 export type ProblemType = keyof typeof PROBLEMS;
 

@@ -2,7 +2,9 @@
 // mammoth): the urgent appeal and the WGAD draft for the demo case cite what it breaches and the
 // sources behind each fact; a case with no data still gives documents with every gap marked; names
 // in any script come through; a case one may not see is not found.
+import { existsSync } from 'node:fs';
 import mammoth from 'mammoth';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCase } from '../helpers/factories.ts';
 import { Client, STORES, startTestServer, type TestServer } from '../helpers/server.ts';
@@ -95,6 +97,36 @@ describe.each(STORES)('documents on the %s store', (store) => {
     expect(html).toContain('id="source-1"');
     expect(html).toContain('<svg');
     expect(html).not.toContain('<script');
+  });
+
+  it.skipIf(!existsSync(process.env.HABEAS_CHROMIUM ?? '/usr/bin/chromium'))('prints the dossier to PDF: A4 pages, numbered, the marking on each', async () => {
+    const res = await fetch(`${server.url}/api/cases/${demoId}/report.pdf`, { headers: await headersOf(server.admin) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="dossier-almazbek-atambayev-[0-9a-f]{8}\.pdf"$/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+    const pdf = await getDocumentProxy(bytes);
+    const { text } = await extractText(pdf, { mergePages: false });
+    expect(pdf.numPages).toBeGreaterThan(3);
+    expect(text[0]).toContain('Almazbek Atambayev');
+    for (const [i, page] of text.entries()) {
+      expect(page).toContain(`Page ${i + 1} of ${pdf.numPages}`);
+      expect(page).toContain('PUBLIC');
+    }
+  });
+
+  it('says plainly when the server has no browser to print with', async () => {
+    const before = process.env.HABEAS_CHROMIUM;
+    process.env.HABEAS_CHROMIUM = '/nowhere/chromium';
+    try {
+      const res = await server.admin.get(`/api/cases/${demoId}/report.pdf`);
+      expect(res.status).toBe(503);
+      expect(res.body.detail).toContain('PDF needs Chromium at /nowhere/chromium');
+    } finally {
+      if (before === undefined) delete process.env.HABEAS_CHROMIUM;
+      else process.env.HABEAS_CHROMIUM = before;
+    }
   });
 
   it('answers 404 for a case one may not see, and 401 to a visitor', async () => {

@@ -9,6 +9,7 @@ import { publicSlug } from '../../domain/slug.ts';
 import { renderAppeal } from '../../reports/appeal.ts';
 import type { CaseDocument, DocumentEvent } from '../../reports/case-document.ts';
 import { renderDossier } from '../../reports/dossier.tsx';
+import { closePdfBrowser, htmlToPdf } from '../../reports/pdf.ts';
 import { renderWgad } from '../../reports/wgad.ts';
 import type { Db, Queryable } from '../../store/db.ts';
 import { getRecord, listRecords } from '../../store/records.ts';
@@ -92,6 +93,21 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 export function registerDocumentRoutes(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/cases/:id/report.pdf', {
+    schema: {
+      tags: ['Documents'], summary: 'The case dossier as PDF (A4, page numbers, the confidentiality marking on every page)', params: z.object({ id }),
+      description: 'Printed by the server\'s Chromium; 503 when the server has none (the HTML dossier prints to PDF from any browser).',
+      response: { 200: z.string().meta({ description: 'application/pdf' }), ...problems(400, 401, 404, 503) },
+    },
+  }, async (request, reply) => {
+    const user = requireRole(request, 'viewer');
+    const data = await loadCaseDocument(db, user.id, request.params.id);
+    const pdf = await htmlToPdf(renderDossier(data));
+    return reply.type('application/pdf').header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="dossier-${publicSlug(data.caseId, data.person.name)}.pdf"`).send(pdf as never);
+  });
+  app.addHook('onClose', closePdfBrowser);
+
   r.get('/api/cases/:id/report.html', {
     schema: {
       tags: ['Documents'], summary: 'The case dossier as an HTML document made for reading and printing', params: z.object({ id }),

@@ -143,6 +143,7 @@ function Header({ c, canEdit, edit }: { c: Case; canEdit: boolean; edit: (target
             <Menu position="bottom-end" withinPortal>
               <Menu.Target><Button variant="default" size="xs">{t.records.documents.menu}</Button></Menu.Target>
               <Menu.Dropdown>
+                <Menu.Item component="a" href={`/api/cases/${c.id}/report.pdf`} download>{t.records.documents.dossierPdf}</Menu.Item>
                 <Menu.Item component="a" href={`/api/cases/${c.id}/report.html`} target="_blank" rel="noreferrer">{t.records.documents.dossier}</Menu.Item>
                 <Menu.Item component="a" href={`/api/cases/${c.id}/appeal.docx`} download>{t.records.documents.appeal}</Menu.Item>
                 <Menu.Item component="a" href={`/api/cases/${c.id}/wgad.docx`} download>{t.records.documents.wgad}</Menu.Item>

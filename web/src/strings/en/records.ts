@@ -204,7 +204,8 @@ export const recordStrings = {
   },
   documents: {
     menu: 'Documents',
-    dossier: 'Dossier (to read or print)',
+    dossierPdf: 'Dossier (PDF)',
+    dossier: 'Dossier (HTML, to read or print)',
     appeal: 'Urgent appeal (DOCX)',
     wgad: 'UN Working Group communication, draft (DOCX)',
     data: 'Case data (JSON Lines)',
