@@ -32,11 +32,11 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   });
   if (values.help) {
     process.stdout.write(
-      'npm run bench -- [--only stores|extraction|web] [--store embedded|postgres|both] [--cases N] [--quick] [--seed N]\n' +
+      'npm run bench -- [--only stores|extraction|web|documents] [--store embedded|postgres|both] [--cases N] [--quick] [--seed N]\n' +
         '  --only   one section: stores (case load, timeline, search), extraction (extract, import, memory) or web\n' +
         '           (search page and a 500-event case page in chromium, embedded store); default all, extraction first\n' +
         '  --store  stores section: default both when PostgreSQL answers at the bench URL, else embedded\n' +
-        '  --cases  stores and web sections: cases to generate (default 10000; events ×20, sources ×5, claims ≈ events/5)\n' +
+        '  --cases  stores, web and documents sections: cases to generate (default 10000; events ×20, sources ×5, claims ≈ events/5)\n' +
         '  --quick  1/10 of the data sizes and document counts, for a smoke run\n',
     );
     process.exit(0);
