@@ -137,32 +137,7 @@ function Header({ c, canEdit, edit }: { c: Case; canEdit: boolean; edit: (target
     <>
       <div>
         <Anchor component={Link} to="/cases" size="sm">← {t.common.backToCases}</Anchor>
-        <Group justify="space-between" align="flex-start" mt={4} wrap="wrap" gap="xs">
-          <Title order={1} size="h2" dir="auto">{c.subject?.canonicalName ?? t.common.unknown}</Title>
-          <Group gap="xs">
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target><Button variant="default" size="xs">{t.records.documents.menu}</Button></Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item component="a" href={`/api/cases/${c.id}/report.pdf`} download>{t.records.documents.dossierPdf}</Menu.Item>
-                <Menu.Item component="a" href={`/api/cases/${c.id}/report.html`} target="_blank" rel="noreferrer">{t.records.documents.dossier}</Menu.Item>
-                <Menu.Item component="a" href={`/api/cases/${c.id}/appeal.docx`} download>{t.records.documents.appeal}</Menu.Item>
-                <Menu.Item component="a" href={`/api/cases/${c.id}/wgad.docx`} download>{t.records.documents.wgad}</Menu.Item>
-                {canEdit && <Menu.Item component="a" href={`/api/export?caseId=${c.id}`} download>{t.records.documents.data}</Menu.Item>}
-              </Menu.Dropdown>
-            </Menu>
-            <PublishControl c={c} canEdit={canEdit} />
-            {canEdit && c.subject && (
-              <Button variant="default" size="xs" onClick={() => void api<Record<string, unknown>>(`/api/persons/${c.subject!.id}`).then((record) => edit({ kind: 'person', record }))}>
-                {t.records.edit(t.records.kindName.person!)}
-              </Button>
-            )}
-            {canEdit && (
-              <Button variant="default" size="xs" onClick={() => edit({ kind: 'case', record: c as unknown as Record<string, unknown> })}>
-                {t.records.edit(t.records.kindName.case!)}
-              </Button>
-            )}
-          </Group>
-        </Group>
+        <Title order={1} size="h2" dir="auto" mt={4}>{c.subject?.canonicalName ?? t.common.unknown}</Title>
         {c.subject && c.subject.aliases.length > 0 && (
           <Text size="sm" c="dimmed" data-testid="aliases">
             {t.case.alsoWritten}:{' '}
@@ -174,6 +149,29 @@ function Header({ c, canEdit, edit }: { c: Case; canEdit: boolean; edit: (target
             ))}
           </Text>
         )}
+        <Group gap="xs" mt="xs">
+          <Menu position="bottom-start" withinPortal>
+            <Menu.Target><Button variant="default" size="xs">{t.records.documents.menu}</Button></Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item component="a" href={`/api/cases/${c.id}/report.pdf`} download>{t.records.documents.dossierPdf}</Menu.Item>
+              <Menu.Item component="a" href={`/api/cases/${c.id}/report.html`} target="_blank" rel="noreferrer">{t.records.documents.dossier}</Menu.Item>
+              <Menu.Item component="a" href={`/api/cases/${c.id}/appeal.docx`} download>{t.records.documents.appeal}</Menu.Item>
+              <Menu.Item component="a" href={`/api/cases/${c.id}/wgad.docx`} download>{t.records.documents.wgad}</Menu.Item>
+              {canEdit && <Menu.Item component="a" href={`/api/export?caseId=${c.id}`} download>{t.records.documents.data}</Menu.Item>}
+            </Menu.Dropdown>
+          </Menu>
+          <PublishControl c={c} canEdit={canEdit} />
+          {canEdit && c.subject && (
+            <Button variant="default" size="xs" onClick={() => void api<Record<string, unknown>>(`/api/persons/${c.subject!.id}`).then((record) => edit({ kind: 'person', record }))}>
+              {t.records.edit(t.records.kindName.person!)}
+            </Button>
+          )}
+          {canEdit && (
+            <Button variant="default" size="xs" onClick={() => edit({ kind: 'case', record: c as unknown as Record<string, unknown> })}>
+              {t.records.edit(t.records.kindName.case!)}
+            </Button>
+          )}
+        </Group>
       </div>
 
       <Paper withBorder p="md">
