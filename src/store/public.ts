@@ -67,12 +67,15 @@ export async function publicCases(db: Queryable, limit = 500): Promise<PublicCas
   return rows.map((r) => ({ id: r.id, name: r.name, status: r.status, country: r.country, updatedAt: r.updated_at.toISOString() }));
 }
 
-/** Public cases whose id begins with `idPrefix` (a page's address carries eight hex digits of it). */
+/**
+ * Public cases whose id begins with `idPrefix` (a page's address carries its first eight hex
+ * digits): a range of ids, so the primary key finds them without reading every case.
+ */
 export async function publicCaseIds(db: Queryable, idPrefix: string): Promise<Array<{ id: string; name: string }>> {
   return db.query<{ id: string; name: string }>(
     `SELECT c.id, p.canonical_name AS name FROM cases c JOIN persons p ON p.id = c.subject_person_id
-     WHERE ${PUBLIC_CASE('c')} AND c.id::text LIKE $1 || '%' ORDER BY c.id LIMIT 10`,
-    [idPrefix],
+     WHERE ${PUBLIC_CASE('c')} AND c.id BETWEEN $1::uuid AND $2::uuid ORDER BY c.id LIMIT 10`,
+    [`${idPrefix}-0000-0000-0000-000000000000`, `${idPrefix}-ffff-ffff-ffff-ffffffffffff`],
   );
 }
 

@@ -23,6 +23,9 @@ function AlertCount({ n, spelled = false }: { n: number; spelled?: boolean }) {
   );
 }
 
+/** What every filter of the table shares: it can be cleared, and they share a row. */
+const FILTER = { clearable: true, style: { flex: '1 1 10rem', maxWidth: '14rem' } } as const;
+
 export function CasesPage() {
   const { canEdit } = useRole();
   const [params, setParams] = useSearchParams();
@@ -75,8 +78,7 @@ export function CasesPage() {
           data={STATUSES.map((s) => ({ value: s, label: t.status[s] ?? s }))}
           value={status}
           onChange={(value) => setParam('status', value)}
-          clearable
-          style={{ flex: '1 1 10rem', maxWidth: '14rem' }}
+          {...FILTER}
         />
         <Select
           label={t.cases.country}
@@ -86,8 +88,7 @@ export function CasesPage() {
           onChange={(value) => setParam('country', value)}
           disabled={!overview.data}
           searchable
-          clearable
-          style={{ flex: '1 1 10rem', maxWidth: '14rem' }}
+          {...FILTER}
         />
         <Select
           label={t.cases.tag}
@@ -97,8 +98,7 @@ export function CasesPage() {
           onChange={(value) => setParam('tag', value)}
           disabled={!overview.data}
           searchable
-          clearable
-          style={{ flex: '1 1 10rem', maxWidth: '14rem' }}
+          {...FILTER}
         />
         <Select
           label={t.cases.alerts}
@@ -106,8 +106,7 @@ export function CasesPage() {
           data={[{ value: 'true', label: t.cases.withAlerts }, { value: 'false', label: t.cases.withoutAlerts }]}
           value={hasAlerts}
           onChange={(value) => setParam('alerts', value)}
-          clearable
-          style={{ flex: '1 1 10rem', maxWidth: '14rem' }}
+          {...FILTER}
         />
         <Select
           label={t.cases.sort}
